@@ -1,0 +1,1 @@
+namespace Bot.Core; internal static class Placeholder;

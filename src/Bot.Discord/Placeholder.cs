@@ -1,0 +1,1 @@
+namespace Bot.Discord; internal static class Placeholder;

@@ -1,0 +1,1 @@
+namespace Bot.Telegram; internal static class Placeholder;

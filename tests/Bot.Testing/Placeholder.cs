@@ -1,0 +1,1 @@
+namespace Bot.Testing; public static class Placeholder;
