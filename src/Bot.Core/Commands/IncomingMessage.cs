@@ -1,0 +1,58 @@
+using Bot.Core.Chat;
+
+namespace Bot.Core.Commands;
+
+/// <summary>A file the user attached (a .md/.txt post). Opened lazily: the adapter downloads only when Core asks.</summary>
+public sealed record IncomingFile(string FileName, long Size, Func<CancellationToken, Task<Stream>> OpenAsync);
+
+/// <summary>
+/// A message from any platform: a command (text starting with '/'), a plain text, or a file.
+/// </summary>
+/// <param name="Text">The text as typed; for Discord slash commands the adapter passes "/name" and the options in <paramref name="Options"/>.</param>
+/// <param name="Access">Checks only the platform can make (is the user a chat admin, can the bot post in a channel…).</param>
+/// <param name="Options">Named options of a Discord slash command or modal (tags, channel, query, id, count, time, title, body).</param>
+/// <param name="BotUsername">The bot's own username, so "/help@OtherBot" in a group is ignored and "/help@OurBot" is ours.</param>
+public sealed record IncomingMessage(
+    ChatRef Chat,
+    UserRef User,
+    string Text,
+    IChatAccess Access,
+    IncomingFile? File = null,
+    IReadOnlyDictionary<string, string>? Options = null,
+    string? BotUsername = null);
+
+/// <summary>A button press; <paramref name="Payload"/> is what Core put in <see cref="ReplyButton.Payload"/>.</summary>
+public sealed record CallbackRequest(ChatRef Chat, UserRef User, string Payload, IChatAccess Access);
+
+public enum ChatRefusal
+{
+    NotFound,
+    UserNotAdmin,
+    BotNotAdmin,
+    BotCannotPost,
+    NotSupported,
+}
+
+public abstract record ChatResolution
+{
+    private ChatResolution()
+    {
+    }
+
+    public sealed record Resolved(ChatRef Chat) : ChatResolution;
+
+    public sealed record Refused(ChatRefusal Reason) : ChatResolution;
+}
+
+/// <summary>What only the platform can tell. The console implements it as "the local user may do everything".</summary>
+public interface IChatAccess
+{
+    /// <summary>True when the user may manage subscriptions of the current chat: always in a private chat; in groups, chat admins (Telegram getChatMember); on Discord, Manage Channels.</summary>
+    Task<bool> CanManageChatAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Resolves another chat the user wants to subscribe (Telegram "@channel" or "-100…" id; Discord a
+    /// channel id or &lt;#id&gt; mention), checking that the user administers it and the bot can post there.
+    /// </summary>
+    Task<ChatResolution> ResolveManagedChatAsync(string reference, CancellationToken ct);
+}

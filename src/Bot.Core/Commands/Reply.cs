@@ -1,0 +1,35 @@
+using Bot.Core.Articles;
+
+namespace Bot.Core.Commands;
+
+/// <summary>A button under a reply. <paramref name="Payload"/> is at most 64 bytes of UTF-8 (Telegram's callback_data limit).</summary>
+public sealed record ReplyButton(string Label, string Payload);
+
+/// <summary>What Core answers; each adapter renders it with its own escaping (Telegram HTML, Discord Markdown, console text).</summary>
+public abstract record Reply
+{
+    private Reply()
+    {
+    }
+
+    /// <param name="Markdown">CommonMark written by Core; any user or article text in it is escaped with <see cref="Rendering.MarkdownText.Escape"/>.</param>
+    /// <param name="Buttons">Rows of buttons (Telegram inline keyboard, Discord components, console: listed with their payloads).</param>
+    /// <param name="Ephemeral">Only the asking user should see it (Discord ephemeral); others ignore it.</param>
+    /// <param name="ReplaceOriginal">For a button press: edit the message that carried the button instead of sending a new one.</param>
+    public sealed record Text(
+        string Markdown,
+        IReadOnlyList<IReadOnlyList<ReplyButton>>? Buttons = null,
+        bool Ephemeral = false,
+        bool ReplaceOriginal = false) : Reply;
+
+    /// <summary>A whole article, rendered by the adapter exactly as a delivery would be (all parts).</summary>
+    public sealed record ArticleView(Article Article) : Reply;
+}
+
+/// <summary>The one entry point adapters call for every user action.</summary>
+public interface IChatBot
+{
+    Task<IReadOnlyList<Reply>> HandleMessageAsync(IncomingMessage message, CancellationToken ct);
+
+    Task<IReadOnlyList<Reply>> HandleCallbackAsync(CallbackRequest callback, CancellationToken ct);
+}

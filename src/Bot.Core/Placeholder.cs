@@ -1,1 +1,0 @@
-namespace Bot.Core; internal static class Placeholder;

@@ -1,0 +1,15 @@
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Core.Search;
+
+/// <summary>
+/// Keeps the full-text index in step with the archive. The article store calls it inside its own
+/// write transaction, so an article is searchable exactly when its row is committed. The index holds
+/// articles of every state; search itself only returns published ones, so retracting is instant.
+/// </summary>
+public interface IArticleIndex
+{
+    Task IndexAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, string title, string plainText, CancellationToken ct);
+
+    Task RemoveAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, CancellationToken ct);
+}

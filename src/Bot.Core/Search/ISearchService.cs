@@ -1,0 +1,30 @@
+namespace Bot.Core.Search;
+
+/// <param name="Query">What the reader typed: terms, "phrases", -exclusions, tag:/author:/since:/until: filters.</param>
+public sealed record SearchRequest(string Query, int Limit = 5, int Offset = 0);
+
+/// <summary>A range of a snippet that matched a query term, in UTF-16 units.</summary>
+public sealed record Highlight(int Start, int Length);
+
+/// <param name="Snippet">About 80 characters of plain text around the first match.</param>
+/// <param name="Highlights">Where the snippet matches; adapters render them bold.</param>
+public sealed record SearchHit(long ArticleId, string Title, string Snippet, IReadOnlyList<Highlight> Highlights, double Score, DateTimeOffset? Published);
+
+/// <param name="Error">Set, with no hits, when the query cannot be run (empty, only exclusions…): a message for the reader, in English; <see cref="ErrorCode"/> lets adapters localize it.</param>
+public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, SearchError? ErrorCode = null, string? Error = null)
+{
+    public static SearchResult Empty { get; } = new(0, []);
+}
+
+public enum SearchError
+{
+    EmptyQuery,
+    NoPositiveTerm,
+    BadFilter,
+}
+
+public interface ISearchService
+{
+    /// <summary>Runs a reader's query over published articles. Never throws for any input text.</summary>
+    Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct);
+}

@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core.Storage;
+
+/// <summary>Opens connections to the bot's SQLite file with the pragmas every connection needs.</summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMs;
+
+    public SqliteDatabase(IOptions<DatabaseOptions> options)
+        : this(options.Value.Path, options.Value.BusyTimeoutMs)
+    {
+    }
+
+    public SqliteDatabase(string path, int busyTimeoutMs = 10_000)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        FilePath = full;
+        _busyTimeoutMs = busyTimeoutMs;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, busyTimeoutMs / 1000),
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var pragma = connection.CreateCommand();
+            // WAL lets readers (search) run while the delivery worker writes; NORMAL is durable in WAL
+            // mode across process crashes (only an OS crash can lose the last transactions).
+            pragma.CommandText = $"""
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = NORMAL;
+                PRAGMA foreign_keys = ON;
+                PRAGMA busy_timeout = {_busyTimeoutMs};
+                PRAGMA temp_store = MEMORY;
+                """;
+            await pragma.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a write transaction that takes the write lock at once (BEGIN IMMEDIATE), so it never fails half-way on a busy upgrade.</summary>
+    public static SqliteTransaction BeginWrite(SqliteConnection connection) => connection.BeginTransaction(deferred: false);
+}

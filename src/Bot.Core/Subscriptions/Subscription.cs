@@ -1,0 +1,49 @@
+using Bot.Core.Chat;
+
+namespace Bot.Core.Subscriptions;
+
+/// <summary>
+/// Which new articles a chat wants. Empty lists everywhere mean everything. Several kinds combine
+/// with OR between lists: an article matches when any tag, any author or any keyword matches.
+/// Keywords are plain case-insensitive substrings of the title or text (never regular expressions).
+/// </summary>
+public sealed record SubscriptionFilter(IReadOnlyList<string> Tags, IReadOnlyList<string> Authors, IReadOnlyList<string> Keywords)
+{
+    public static SubscriptionFilter Everything { get; } = new([], [], []);
+
+    public bool IsEverything => Tags.Count == 0 && Authors.Count == 0 && Keywords.Count == 0;
+}
+
+public sealed record Subscription(
+    long Id,
+    ChatRef Chat,
+    SubscriptionFilter Filter,
+    bool Paused,
+    bool Active,
+    string? DeactivatedReason,
+    DateTimeOffset CreatedAt);
+
+public enum SubscribeStatus
+{
+    Created,
+    Updated,
+    AlreadySubscribed,
+}
+
+public sealed record SubscribeOutcome(Subscription Subscription, SubscribeStatus Status);
+
+public interface ISubscriptionService
+{
+    /// <summary>
+    /// One subscription per chat (and thread). Subscribing with tags adds them to the filter; with no
+    /// filter the chat gets everything. Subscribing twice is harmless; a deactivated one is reactivated.
+    /// </summary>
+    Task<SubscribeOutcome> SubscribeAsync(ChatRef chat, SubscriptionFilter filter, CancellationToken ct);
+
+    /// <summary>Removes the given tags (authors/keywords) from the filter, or the whole subscription when the filter is empty or becomes empty. Returns false when nothing was subscribed.</summary>
+    Task<bool> UnsubscribeAsync(ChatRef chat, SubscriptionFilter remove, CancellationToken ct);
+
+    Task<Subscription?> GetAsync(ChatRef chat, CancellationToken ct);
+
+    Task<bool> SetPausedAsync(ChatRef chat, bool paused, CancellationToken ct);
+}

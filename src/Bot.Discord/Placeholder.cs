@@ -1,1 +1,0 @@
-namespace Bot.Discord; internal static class Placeholder;

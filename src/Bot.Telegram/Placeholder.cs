@@ -1,1 +1,0 @@
-namespace Bot.Telegram; internal static class Placeholder;

@@ -1,1 +1,0 @@
-namespace Bot.Core.Tests; public sealed class SmokeTests { [Fact] public void Builds() => Assert.True(true); }

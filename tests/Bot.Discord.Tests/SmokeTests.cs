@@ -1,1 +1,0 @@
-namespace Bot.Discord.Tests; public sealed class SmokeTests { [Fact] public void Builds() => Assert.True(true); }

@@ -1,1 +1,0 @@
-namespace Bot.Telegram.Tests; public sealed class SmokeTests { [Fact] public void Builds() => Assert.True(true); }

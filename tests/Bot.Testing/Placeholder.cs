@@ -1,1 +1,0 @@
-namespace Bot.Testing; public static class Placeholder;
