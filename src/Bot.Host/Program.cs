@@ -1,1 +1,3 @@
-Console.WriteLine("bot");
+using Bot.Host.Cli;
+
+return await BotCli.RunAsync(args);

@@ -1,0 +1,32 @@
+using Bot.Core.Articles;
+using Bot.Core.Commands;
+using Bot.Core.Delivery;
+using Bot.Core.Search;
+using Bot.Core.Storage;
+using Bot.Core.Storage.Migrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bot.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Everything platform-neutral: storage, articles, search, delivery, commands.</summary>
+    public static IServiceCollection AddBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<MigrationRunner>();
+        services.TryAddSingleton<IBotStateStore, SqliteBotStateStore>();
+        return services
+            .AddArticles(configuration)
+            .AddSearch(configuration)
+            .AddDelivery(configuration)
+            .AddCommands(configuration);
+    }
+}
