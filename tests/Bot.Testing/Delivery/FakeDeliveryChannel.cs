@@ -17,6 +17,7 @@ public sealed class FakeDeliveryChannel(Platform platform = Platform.Telegram) :
     private readonly List<DeletedMessage> _deleted = [];
     private readonly List<(int Count, TaskCompletionSource Done)> _sentWaiters = [];
     private TaskCompletionSource? _hold;
+    private int _holdFrom;
     private int _held;
     private long _nextMessageId = 1000;
 
@@ -69,12 +70,16 @@ public sealed class FakeDeliveryChannel(Platform platform = Platform.Telegram) :
     /// <summary>The next send to this chat throws (an adapter bug or a socket error).</summary>
     public void ScriptThrow(string chatId, Exception exception) => Enqueue(chatId, () => throw exception);
 
-    /// <summary>From now on successful sends arrive at the platform but do not return until <see cref="ReleaseHeld"/>.</summary>
-    public void Hold()
+    /// <summary>
+    /// After <paramref name="afterSends"/> more successful sends, sends arrive at the platform but do not
+    /// return until <see cref="ReleaseHeld"/> (or their cancellation): a worker frozen mid-flight.
+    /// </summary>
+    public void Hold(int afterSends = 0)
     {
         lock (_lock)
         {
             _hold ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _holdFrom = _sent.Count + afterSends;
         }
     }
 
@@ -138,7 +143,7 @@ public sealed class FakeDeliveryChannel(Platform platform = Platform.Telegram) :
                 _sentWaiters.Remove(waiter);
             }
 
-            hold = _hold;
+            hold = _sent.Count > _holdFrom ? _hold : null;
         }
 
         if (hold is not null)
