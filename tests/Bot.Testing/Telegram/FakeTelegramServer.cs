@@ -309,6 +309,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         lock (_lock)
         {
             _requests.Add(request);
+            Signal();
         }
 
         var answer = request.Method.ToLowerInvariant() switch
