@@ -32,7 +32,7 @@ public sealed class TelegramReplySender(
                     await SendTextAsync(target, text, ct);
                     break;
                 case Reply.ArticleView view:
-                    foreach (var part in articles.Render(view.Article))
+                    foreach (var part in articles.Render(view.Article).Take(view.MaxParts ?? int.MaxValue))
                     {
                         await SendWithRetryAsync(new SendMessageRequest(target.ChatId, part, target.ThreadId), ct);
                     }
