@@ -75,7 +75,7 @@ public sealed class InteractionHandler(
         {
             var max = options.Value.MaxAttachmentBytes;
             var extension = Path.GetExtension(attachment.Filename).ToLowerInvariant();
-            var refusal = extension is not (".md" or ".txt") ? AdapterTexts.WrongFileType(language, attachment.Filename)
+            var refusal = extension is not (".md" or ".markdown" or ".txt") ? AdapterTexts.WrongFileType(language, attachment.Filename)
                 : attachment.Size > max ? AdapterTexts.FileTooLarge(language, max)
                 : null;
             if (refusal is not null)
@@ -86,8 +86,9 @@ public sealed class InteractionHandler(
 
             file = new IncomingFile(attachment.Filename, attachment.Size, token => rest.DownloadAttachmentAsync(attachment.Url, max, token));
         }
-        else if (name == "post")
+        else if (name == "post" && IsAdmin(interaction))
         {
+            // Others go on to Core, which refuses them, rather than typing a post into a form for nothing.
             await respond(PostModal.Create(language), ct);
             return;
         }
@@ -119,6 +120,12 @@ public sealed class InteractionHandler(
             Access(interaction),
             Options: InteractionMapper.ModalValues(data));
         return RunAsync(interaction, isComponent: false, language, (bot, token) => bot.HandleMessageAsync(message, token), respond, ct);
+    }
+
+    private bool IsAdmin(Interaction interaction)
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetService<AdminList>()?.IsAdmin(InteractionMapper.User(interaction)) ?? true;
     }
 
     private DiscordChatAccess Access(Interaction interaction) => new(interaction, rest, application);

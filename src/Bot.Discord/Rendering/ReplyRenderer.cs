@@ -17,7 +17,7 @@ public sealed class ReplyRenderer(ArticleRenderer articles)
     public IReadOnlyList<MessagePayload> Render(Reply reply) => reply switch
     {
         Reply.Text text => RenderText(text),
-        Reply.ArticleView view => articles.Render(view.Article),
+        Reply.ArticleView view => articles.Render(view.Article).Take(view.MaxParts ?? int.MaxValue).ToList(),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "unknown reply"),
     };
 
