@@ -21,6 +21,9 @@ public enum SearchError
     EmptyQuery,
     NoPositiveTerm,
     BadFilter,
+
+    /// <summary>Longer than a reader would type (the limits are in the message).</summary>
+    TooLong,
 }
 
 public interface ISearchService

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Core.Search;
 
@@ -9,6 +10,8 @@ public static class SearchServiceCollectionExtensions
     public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.TryAddSingleton<IArticleIndex, SqliteArticleIndex>();
+        services.TryAddSingleton<ISearchService, SqliteSearchService>();
         return services;
     }
 }

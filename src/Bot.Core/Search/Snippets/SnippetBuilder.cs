@@ -1,0 +1,123 @@
+using System.Text;
+using Bot.Core.Search.Query;
+using Bot.Core.Search.Text;
+
+namespace Bot.Core.Search.Snippets;
+
+/// <summary>
+/// Cuts about 80 characters of plain text around the first match of the query's first term that
+/// occurs, and marks every term inside it. Works on normalized text, the same text the index saw.
+/// </summary>
+public static class SnippetBuilder
+{
+    public const int Length = 80;
+    private const int Before = 20;
+    private const char Ellipsis = '…';
+
+    public static (string Snippet, IReadOnlyList<Highlight> Highlights) Build(string normalizedText, IReadOnlyList<QueryTerm> terms)
+    {
+        var needles = terms.SelectMany(t => t.Pieces).ToList();
+        var first = needles.Select(n => Find(normalizedText, n, 0).Start).FirstOrDefault(at => at >= 0, 0);
+        var start = Math.Max(0, first - Before);
+        var end = Math.Min(normalizedText.Length, start + Length);
+        start = Math.Max(0, end - Length);
+        start = start > 0 && char.IsLowSurrogate(normalizedText[start]) ? start - 1 : start;
+        end = end < normalizedText.Length && char.IsLowSurrogate(normalizedText[end]) ? end + 1 : end;
+
+        var snippet = new StringBuilder(Length + 4);
+        if (start > 0)
+        {
+            snippet.Append(Ellipsis);
+        }
+
+        var lastWasSpace = snippet.Length == 0;
+        foreach (var c in normalizedText.AsSpan(start, end - start))
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!lastWasSpace)
+                {
+                    snippet.Append(' ');
+                }
+
+                lastWasSpace = true;
+                continue;
+            }
+
+            snippet.Append(c);
+            lastWasSpace = false;
+        }
+
+        var text = snippet.ToString().TrimEnd() + (end < normalizedText.Length ? "…" : string.Empty);
+        return (text, Highlights(text, needles));
+    }
+
+    /// <summary>Every place in <paramref name="text"/> where a term matches, merged and in order.</summary>
+    public static IReadOnlyList<Highlight> Highlights(string text, IReadOnlyList<TermPiece> needles)
+    {
+        var ranges = new List<(int Start, int Length)>();
+        foreach (var needle in needles)
+        {
+            for (var match = Find(text, needle, 0); match.Start >= 0; match = Find(text, needle, match.Start + match.Length))
+            {
+                ranges.Add(match);
+            }
+        }
+
+        var merged = new List<Highlight>();
+        foreach (var (start, length) in ranges.OrderBy(r => r.Start))
+        {
+            if (merged.Count > 0 && merged[^1].Start + merged[^1].Length >= start)
+            {
+                var last = merged[^1];
+                merged[^1] = last with { Length = Math.Max(last.Length, start + length - last.Start) };
+            }
+            else
+            {
+                merged.Add(new Highlight(start, length));
+            }
+        }
+
+        return merged;
+    }
+
+    private static (int Start, int Length) Find(string text, TermPiece needle, int from)
+    {
+        if (needle.Text.Length == 0)
+        {
+            return (-1, 0);
+        }
+
+        if (needle.IsCjk)
+        {
+            var at = from < text.Length ? text.IndexOf(needle.Text, from, StringComparison.Ordinal) : -1;
+            return (at, needle.Text.Length);
+        }
+
+        // A word matches by prefix at the start of a word, case-insensitively (meto → MeToo).
+        for (var at = from; at < text.Length; at++)
+        {
+            at = text.IndexOf(needle.Text, at, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                break;
+            }
+
+            if (at == 0 || !IsWordCharBefore(text, at))
+            {
+                var end = at + needle.Text.Length;
+                while (end < text.Length && Rune.DecodeFromUtf16(text.AsSpan(end), out var rune, out var used) == System.Buffers.OperationStatus.Done && SearchText.IsWordChar(rune))
+                {
+                    end += used;
+                }
+
+                return (at, end - at);
+            }
+        }
+
+        return (-1, 0);
+    }
+
+    private static bool IsWordCharBefore(string text, int index) =>
+        Rune.DecodeLastFromUtf16(text.AsSpan(0, index), out var rune, out _) == System.Buffers.OperationStatus.Done && SearchText.IsWordChar(rune);
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Bot.Core.Search.Query;
+using Bot.Core.Search.Snippets;
+using Bot.Core.Search.Text;
+using Bot.Core.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Core.Search;
+
+/// <summary>Searches published articles through article_fts; see <see cref="QueryParser"/> for the query language.</summary>
+public sealed class SqliteSearchService(SqliteDatabase database, ILogger<SqliteSearchService> logger) : ISearchService
+{
+    public const int MaxLimit = 50;
+    public const int MaxOffset = 10_000;
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
+    {
+        var query = QueryParser.Parse(request.Query);
+        if (query.Error is { } error)
+        {
+            return new SearchResult(0, [], error, query.Message);
+        }
+
+        var sql = SearchSql.For(query);
+        await using var connection = await database.OpenAsync(ct);
+        var ranked = await RankAsync(connection, sql, Math.Clamp(request.Limit, 1, MaxLimit), Math.Clamp(request.Offset, 0, MaxOffset), ct);
+        var total = await CountAsync(connection, sql, ct);
+
+        var hits = new List<SearchHit>(ranked.Count);
+        foreach (var (id, score) in ranked)
+        {
+            if (await HitAsync(connection, id, score, query.Include, ct) is { } hit)
+            {
+                hits.Add(hit);
+            }
+        }
+
+        logger.LogDebug("Search for {Query} found {Total} articles", request.Query, total);
+        return new SearchResult(total, hits);
+    }
+
+    private static async Task<List<(long Id, double Score)>> RankAsync(SqliteConnection connection, SearchSql sql, int limit, int offset, CancellationToken ct)
+    {
+        await using var command = Command(connection, sql.PageSql, sql);
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+        var ranked = new List<(long, double)>(limit);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            // bm25 is negative, lower is better; readers expect a higher score to be better.
+            ranked.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+        }
+
+        return ranked;
+    }
+
+    private static async Task<int> CountAsync(SqliteConnection connection, SearchSql sql, CancellationToken ct)
+    {
+        await using var command = Command(connection, sql.CountSql, sql);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<SearchHit?> HitAsync(SqliteConnection connection, long id, double score, IReadOnlyList<QueryTerm> terms, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT title, plain_text, published_utc FROM articles WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        var (snippet, highlights) = SnippetBuilder.Build(SearchText.Normalize(reader.GetString(1)), terms);
+        DateTimeOffset? published = reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2));
+        return new SearchHit(id, reader.GetString(0), snippet, highlights, score, published);
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string text, SearchSql sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = text;
+        foreach (var parameter in sql.Parameters)
+        {
+            command.Parameters.AddWithValue(parameter.ParameterName, parameter.Value);
+        }
+
+        return command;
+    }
+}
