@@ -23,7 +23,8 @@ public static class FakeInteractions
         string? guildId = GuildId,
         string channelId = ChannelId,
         string userId = UserId,
-        JsonObject? resolved = null)
+        JsonObject? resolved = null,
+        IReadOnlyList<string>? roles = null)
     {
         var data = new JsonObject
         {
@@ -37,8 +38,17 @@ public static class FakeInteractions
             data["resolved"] = resolved;
         }
 
-        return Base(2, data, memberPermissions, locale, guildId, channelId, userId);
+        return Base(2, data, memberPermissions, locale, guildId, channelId, userId, roles);
     }
+
+    /// <summary>resolved.attachments for an attachment option whose value is <paramref name="id"/>.</summary>
+    public static JsonObject ResolvedAttachment(string id, string fileName, long size, string url) => new()
+    {
+        ["attachments"] = new JsonObject
+        {
+            [id] = new JsonObject { ["id"] = id, ["filename"] = fileName, ["size"] = size, ["url"] = url, ["proxy_url"] = url },
+        },
+    };
 
     public static JsonObject Component(string customId, ulong memberPermissions = ViewAndSend, string locale = "en-US", string userId = UserId) =>
         Base(3, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 }, memberPermissions, locale, GuildId, ChannelId, userId);
@@ -67,7 +77,7 @@ public static class FakeInteractions
 
     public static string TokenOf(JsonObject interaction) => (string)interaction["token"]!;
 
-    private static JsonObject Base(int type, JsonObject data, ulong memberPermissions, string locale, string? guildId, string channelId, string userId)
+    private static JsonObject Base(int type, JsonObject data, ulong memberPermissions, string locale, string? guildId, string channelId, string userId, IReadOnlyList<string>? roles = null)
     {
         var id = Id();
         var interaction = new JsonObject
@@ -95,7 +105,7 @@ public static class FakeInteractions
             interaction["member"] = new JsonObject
             {
                 ["user"] = user,
-                ["roles"] = new JsonArray(),
+                ["roles"] = new JsonArray((roles ?? []).Select(r => (JsonNode)r).ToArray()),
                 ["permissions"] = memberPermissions.ToString(CultureInfo.InvariantCulture),
             };
         }
