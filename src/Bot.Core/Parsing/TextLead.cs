@@ -25,7 +25,7 @@ internal static class TextLead
             end = period;
         }
 
-        var sentence = (end >= 0 ? line[..end] : line).Trim();
+        var sentence = (end >= 0 ? line[..end] : line).Trim().TrimEnd('.', ',', ';', ':', '，', '；', '：').TrimEnd();
         if (sentence.Length == 0)
         {
             return null;

@@ -68,4 +68,25 @@ public sealed class TranscriptParsingTests
         Assert.Equal("en", article.Language);
         Assert.Equal("welcome back to the channel today we talk about media", article.Title);
     }
+
+    [Theory]
+    [InlineData("第 1 * 2 个 # 问题 [不是链接](x) <b>&amp; ~~删~~ a_b_c")]
+    [InlineData("# 不是标题\n- 不是列表\n1. 不是编号\n> 不是引用\n    缩进\n===")]
+    [InlineData("普通的文字 增长了16.5% 2024-2028年 1/3以上 吗?")]
+    public void Parse_TranscriptBody_RendersBackToTheSameText(string text)
+    {
+        var article = _parser.ParseOk("r.txt", text);
+
+        var rendered = Markdig.Markdown.ToPlainText(article.Body).Trim();
+
+        Assert.Equal(text.Replace("\n    ", "\n", StringComparison.Ordinal), rendered.Replace("\n    ", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_OrdinaryPunctuationInTranscript_IsNotEscaped()
+    {
+        var article = _parser.ParseOk("p.txt", "增长了16.5% 2024-2028年 1/3以上 吗?");
+
+        Assert.Equal("增长了16.5% 2024-2028年 1/3以上 吗?", article.Body);
+    }
 }
