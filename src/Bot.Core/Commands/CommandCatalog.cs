@@ -75,6 +75,7 @@ public static class CommandCatalog
         new("stats", "Delivery statistics (admins)", "推送统计（管理员）",
             [new("id", CommandOptionType.Number, false, "Article number", "文章编号")],
             AdminOnly: true),
+        new("cancel", "Stop what the bot is waiting for (a post)", "取消当前操作（如发布）", [], Platforms: [Platform.Telegram, Platform.Console]),
     ];
 
     public static CommandInfo? Find(string name) =>

@@ -1,5 +1,9 @@
+using Bot.Core.Commands.Callbacks;
+using Bot.Core.Commands.Handlers;
+using Bot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Core.Commands;
 
@@ -8,7 +12,39 @@ public static class CommandsServiceCollectionExtensions
     /// <summary>Registers the command handlers, IChatBot, conversations and admins.</summary>
     public static IServiceCollection AddCommands(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.AddOptions<BotOptions>()
+            .Bind(configuration.GetSection(BotOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<AdminList>();
+        services.TryAddSingleton<SqliteConversationStore>();
+        services.TryAddSingleton<SearchReplies>();
+        services.TryAddSingleton<ScheduleReplies>();
+        services.TryAddSingleton<PostIntake>();
+        services.TryAddSingleton<ReadHandler>();
+        services.TryAddSingleton<IChatBot, ChatBot>();
+
+        services.AddSingleton<ICommandHandler, StartHandler>();
+        services.AddSingleton<ICommandHandler, HelpHandler>();
+        services.AddSingleton<ICommandHandler, SubscribeHandler>();
+        services.AddSingleton<ICommandHandler, UnsubscribeHandler>();
+        services.AddSingleton<ICommandHandler, SubscriptionsHandler>();
+        services.AddSingleton<ICommandHandler, PauseHandler>();
+        services.AddSingleton<ICommandHandler, ResumeHandler>();
+        services.AddSingleton<ICommandHandler, TagsHandler>();
+        services.AddSingleton<ICommandHandler, LatestHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ReadHandler>());
+        services.AddSingleton<ICommandHandler, SearchHandler>();
+        services.AddSingleton<ICommandHandler, PostHandler>();
+        services.AddSingleton<ICommandHandler, CancelHandler>();
+        services.AddSingleton<ICommandHandler, ScheduleHandler>();
+        services.AddSingleton<ICommandHandler, RetractHandler>();
+        services.AddSingleton<ICommandHandler, StatsHandler>();
+
+        services.AddSingleton<ICallbackHandler, SearchPageCallback>();
+        services.AddSingleton<ICallbackHandler, PublishCallback>();
+        services.AddSingleton<ICallbackHandler, ScheduleCallback>();
+        services.AddSingleton<ICallbackHandler, DiscardCallback>();
         return services;
     }
 }

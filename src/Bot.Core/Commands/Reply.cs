@@ -22,8 +22,9 @@ public abstract record Reply
         bool Ephemeral = false,
         bool ReplaceOriginal = false) : Reply;
 
-    /// <summary>A whole article, rendered by the adapter exactly as a delivery would be (all parts).</summary>
-    public sealed record ArticleView(Article Article) : Reply;
+    /// <summary>An article, rendered by the adapter exactly as a delivery would be.</summary>
+    /// <param name="MaxParts">Render only the first parts (1 for an admin's preview); null for all of them.</param>
+    public sealed record ArticleView(Article Article, int? MaxParts = null) : Reply;
 }
 
 /// <summary>The one entry point adapters call for every user action.</summary>

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Bot.Host.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Cli;
 
@@ -7,17 +9,48 @@ public static class BotCli
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Article-distribution bot for Telegram and Discord");
+        var root = new RootCommand("Article-distribution bot for Telegram and Discord. Without a command: `run` when a platform token is set, else `console`.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
         foreach (var command in Commands())
         {
             root.Subcommands.Add(command);
         }
 
-        return await root.Parse(args).InvokeAsync();
+        root.SetAction((result, ct) =>
+        {
+            var configArgs = CliOptions.ConfigArgs(result);
+            return PlatformTokens.AnyConfigured(PlatformTokens.Peek(configArgs))
+                ? RunCommand.RunAsync(configArgs, ct)
+                : ConsoleCommand.RunAsync(configArgs, ct);
+        });
+
+        try
+        {
+            // Our own handler below names bad configuration keys; the default one would print a stack trace.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (OptionsValidationException e)
+        {
+            // Fail fast and name the bad key; never print the configuration values themselves.
+            await Console.Error.WriteLineAsync("Configuration error:");
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync("  " + failure);
+            }
+
+            return 2;
+        }
     }
 
     private static IEnumerable<Command> Commands()
     {
-        yield break;
+        yield return RunCommand.Create();
+        yield return ConsoleCommand.Create();
+        yield return StatsCommand.Create();
+        yield return BackupCommand.Create();
+        yield return ImportCommand.Create();
+        yield return ArticlesCommand.Create();
     }
 }

@@ -1,0 +1,13 @@
+namespace Bot.Core.Articles;
+
+/// <summary>A file that could not be imported and why, in words an archivist can act on.</summary>
+public sealed record ImportFailure(string Path, string Error);
+
+/// <summary>What one import run did. <see cref="Failed"/> lists every refused file; the others were stored.</summary>
+public sealed record ImportSummary(int Imported, int Updated, int Unchanged, IReadOnlyList<ImportFailure> Failed)
+{
+    public int Total => Imported + Updated + Unchanged + Failed.Count;
+}
+
+/// <summary>Progress of a run: <paramref name="Done"/> of <paramref name="Total"/> files handled, the last one being <paramref name="Path"/>.</summary>
+public sealed record ImportProgress(int Done, int Total, string Path);

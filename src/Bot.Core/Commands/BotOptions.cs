@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bot.Core.Commands;
+
+/// <summary>Section "Bot": who administers the bot and how it reads times.</summary>
+public sealed class BotOptions : IValidatableObject
+{
+    public const string Section = "Bot";
+
+    /// <summary>Comma-separated platform:user-id pairs, e.g. "telegram:123456,discord:987654". The console user is always an admin.</summary>
+    public string Admins { get; set; } = string.Empty;
+
+    /// <summary>The zone in which admins' times without an offset ("2026-12-01 08:00") are read.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>The largest file an admin may post.</summary>
+    [Range(1024, 50 * 1024 * 1024)]
+    public long MaxPostBytes { get; set; } = 10 * 1024 * 1024;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!AdminList.TryParse(Admins, out _, out var error))
+        {
+            yield return new ValidationResult($"Bot:Admins is invalid: {error}", [nameof(Admins)]);
+        }
+
+        if (!TryFindZone(TimeZone, out _))
+        {
+            yield return new ValidationResult($"Bot:TimeZone '{TimeZone}' is not a known time zone (use an IANA name such as Asia/Shanghai or UTC).", [nameof(TimeZone)]);
+        }
+    }
+
+    public static bool TryFindZone(string id, out TimeZoneInfo zone)
+    {
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            zone = TimeZoneInfo.Utc;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using Bot.Core.Chat;
+using Bot.Core.Commands.Conversations;
+using Bot.Core.Localization;
+using Bot.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Core.Commands;
+
+/// <summary>
+/// The platform-neutral front door: finds the handler for a command in a table, applies the admin
+/// rule, routes plain messages to a waiting conversation, and turns any failure into a polite reply.
+/// </summary>
+public sealed class ChatBot(
+    IEnumerable<ICommandHandler> handlers,
+    IEnumerable<ICallbackHandler> callbacks,
+    AdminList admins,
+    SqliteConversationStore conversations,
+    PostIntake intake,
+    ScheduleReplies schedule,
+    ILogger<ChatBot> logger) : IChatBot
+{
+    private readonly Dictionary<string, ICommandHandler> _handlers = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ICallbackHandler> _callbacks = callbacks.ToDictionary(c => c.Prefix, StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<Reply>> HandleMessageAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var text = UiText.For(message.User.LanguageCode);
+        try
+        {
+            var command = CommandLine.Parse(message.Text, message.BotUsername);
+            if (command is not null)
+            {
+                return await RunCommandAsync(message, command, text, ct);
+            }
+
+            if (message.Text.StartsWith('/'))
+            {
+                // A command for another bot in a group: not ours to answer.
+                return [];
+            }
+
+            return await ContinueConversationAsync(message, text, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Handling a message from {Platform} chat {ChatId} failed", message.Chat.Platform, message.Chat.ChatId);
+            return CommandContext.Say(text.Failure);
+        }
+    }
+
+    public async Task<IReadOnlyList<Reply>> HandleCallbackAsync(CallbackRequest callback, CancellationToken ct)
+    {
+        var text = UiText.For(callback.User.LanguageCode);
+        try
+        {
+            var colon = callback.Payload.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || !_callbacks.TryGetValue(callback.Payload[..colon], out var handler))
+            {
+                return [new Reply.Text(text.ButtonExpired, Ephemeral: true)];
+            }
+
+            var isAdmin = admins.IsAdmin(callback.User);
+            if (handler.Prefix != "s" && !isAdmin)
+            {
+                return [new Reply.Text(text.AdminOnly, Ephemeral: true)];
+            }
+
+            return await handler.HandleAsync(new CallbackContext(callback, text, isAdmin), callback.Payload[(colon + 1)..], ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Handling a button from {Platform} chat {ChatId} failed", callback.Chat.Platform, callback.Chat.ChatId);
+            return [new Reply.Text(text.Failure, Ephemeral: true)];
+        }
+    }
+
+    private async Task<IReadOnlyList<Reply>> RunCommandAsync(IncomingMessage message, CommandLine command, UiText text, CancellationToken ct)
+    {
+        var isAdmin = admins.IsAdmin(message.User);
+        var context = new CommandContext(message, command.Arguments, text, isAdmin);
+        var info = CommandCatalog.Find(command.Name);
+        if (!_handlers.TryGetValue(command.Name, out var handler) || (info is not null && !info.IsOn(message.Chat.Platform)))
+        {
+            // In groups, stay quiet unless addressed by name: other bots there may know the command.
+            var addressed = message.Chat.Kind == ChatKind.Private || message.Text.Contains('@', StringComparison.Ordinal);
+            return addressed ? [new Reply.Text(text.UnknownCommand(Rendering.MarkdownText.Escape(command.Name)) + "\n\n" + Handlers.HelpHandler.Render(context))] : [];
+        }
+
+        if (info is { AdminOnly: true } && !isAdmin)
+        {
+            logger.LogInformation("Refused /{Command} to non-admin {Platform} user {UserId}", command.Name, message.User.Platform, message.User.UserId);
+            return CommandContext.Say(text.AdminOnly);
+        }
+
+        if (command.Name != "post" && command.Name != "cancel")
+        {
+            // Any other command ends a pending /post, so a later stray message is not taken for an article.
+            await conversations.ClearAsync(message.Chat, message.User, ct);
+        }
+
+        return await handler.HandleAsync(context, ct);
+    }
+
+    private async Task<IReadOnlyList<Reply>> ContinueConversationAsync(IncomingMessage message, UiText text, CancellationToken ct)
+    {
+        var conversation = await conversations.GetAsync(message.Chat, message.User, ct);
+        if (conversation is null || !admins.IsAdmin(message.User))
+        {
+            return message.Chat.Kind == ChatKind.Private ? CommandContext.Say(text.NonCommandHint) : [];
+        }
+
+        await conversations.ClearAsync(message.Chat, message.User, ct);
+        switch (conversation.State)
+        {
+            case ConversationState.AwaitingPost when message.File is not null:
+                return await intake.FromFileAsync(message, text, ct);
+            case ConversationState.AwaitingPost when !string.IsNullOrWhiteSpace(message.Text):
+                return await intake.FromTextAsync(message, message.Text, text, ct);
+            case ConversationState.AwaitingScheduleTime when long.TryParse(conversation.Data, out var id):
+                return await schedule.ScheduleAsync(id, message.Text, text, ct);
+            default:
+                return CommandContext.Say(text.NonCommandHint);
+        }
+    }
+}

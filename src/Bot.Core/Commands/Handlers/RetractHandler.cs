@@ -1,0 +1,26 @@
+using System.Globalization;
+using Bot.Core.Publishing;
+
+namespace Bot.Core.Commands.Handlers;
+
+/// <summary>/retract id (admins): hide the article and delete its delivered messages where the platform allows.</summary>
+public sealed class RetractHandler(IPublishingService publishing) : ICommandHandler
+{
+    public string Name => "retract";
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
+    {
+        if (!long.TryParse(context.ArgumentOr("id").TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return CommandContext.Say(context.Text.RetractUsage);
+        }
+
+        var outcome = await publishing.RetractAsync(id, ct);
+        return CommandContext.Say(outcome.Status switch
+        {
+            PublishStatus.Retracted => context.Text.Retracted(id, outcome.Deliveries),
+            PublishStatus.NotFound => context.Text.ArticleNotFound(id),
+            _ => context.Text.AlreadyRetracted(id),
+        });
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Bot.Core.Articles;
+using Bot.Core.Publishing;
+using Bot.Core.Rendering;
+
+namespace Bot.Core.Commands.Handlers;
+
+/// <summary>/stats [id] (admins): delivery counts overall or for one article.</summary>
+public sealed class StatsHandler(IPublishingService publishing, IArticleStore articles) : ICommandHandler
+{
+    public string Name => "stats";
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
+    {
+        if (long.TryParse(context.ArgumentOr("id").TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            var article = await articles.GetAsync(id, ct);
+            if (article is null)
+            {
+                return CommandContext.Say(context.Text.ArticleNotFound(id));
+            }
+
+            var one = await publishing.StatsAsync(id, ct);
+            return CommandContext.Say(context.Text.ArticleStats(id, MarkdownText.Escape(article.Title), one.Pending, one.Sent, one.Failed));
+        }
+
+        var all = await publishing.StatsAsync(null, ct);
+        var subscriptions = await publishing.SubscriptionStatsAsync(ct);
+        var published = (await articles.ListAsync(ct)).Count(a => a.State == ArticleState.Published);
+        return CommandContext.Say(context.Text.Stats(published, subscriptions.Count(s => s.Active), all.Pending, all.Sent, all.Failed));
+    }
+}

@@ -1,0 +1,26 @@
+using Bot.Core.Rendering;
+using Bot.Core.Subscriptions;
+
+namespace Bot.Core.Commands.Handlers;
+
+/// <summary>/subscriptions: what this chat receives, paused or stopped.</summary>
+public sealed class SubscriptionsHandler(ISubscriptionService subscriptions) : ICommandHandler
+{
+    public string Name => "subscriptions";
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
+    {
+        var subscription = await subscriptions.GetAsync(context.Message.Chat, ct);
+        if (subscription is null)
+        {
+            return CommandContext.Say(context.Text.NotSubscribed);
+        }
+
+        if (!subscription.Active)
+        {
+            return CommandContext.Say(context.Text.SubscriptionDeactivated(MarkdownText.Escape(subscription.DeactivatedReason ?? "?")));
+        }
+
+        return CommandContext.Say(context.Text.SubscriptionStatus(ReplyFormat.Filter(subscription.Filter, context.Text), subscription.Paused));
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text;
+using Bot.Core.Articles;
+using Bot.Core.Rendering;
+
+namespace Bot.Core.Commands.Handlers;
+
+/// <summary>/tags: the most used tags, so readers know what to subscribe to.</summary>
+public sealed class TagsHandler(IArticleStore articles) : ICommandHandler
+{
+    private const int Shown = 40;
+
+    public string Name => "tags";
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
+    {
+        var tags = await articles.TagsAsync(ct);
+        if (tags.Count == 0)
+        {
+            return CommandContext.Say(context.Text.NoTags);
+        }
+
+        var text = new StringBuilder(context.Text.TagsHeader).Append('\n');
+        text.AppendJoin(" · ", tags.Take(Shown).Select(t => $"{MarkdownText.Escape(t.Tag)} ({t.Count})"));
+        return CommandContext.Say(text.ToString());
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Bot.Core.Localization;
+using Bot.Core.Publishing;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core.Commands;
+
+/// <summary>Schedules a draft from a typed time, shared by /schedule and the reply after the Schedule button.</summary>
+public sealed class ScheduleReplies(IPublishingService publishing, IOptions<BotOptions> options, TimeProvider clock)
+{
+    public TimeZoneInfo Zone => BotOptions.TryFindZone(options.Value.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public async Task<IReadOnlyList<Reply>> ScheduleAsync(long id, string time, UiText text, CancellationToken ct)
+    {
+        var at = TimeParser.Parse(time, clock.GetUtcNow(), Zone);
+        if (at is null)
+        {
+            return CommandContext.Say(text.BadTime(Rendering.MarkdownText.Escape(time)));
+        }
+
+        var outcome = await publishing.ScheduleAsync(id, at.Value, ct);
+        return CommandContext.Say(outcome.Status switch
+        {
+            PublishStatus.Scheduled => text.Scheduled(id, Rendering.MarkdownText.Escape(TimeZoneInfo.ConvertTime(at.Value, Zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture))),
+            PublishStatus.TimeInPast => text.TimeInPast,
+            PublishStatus.NotFound => text.ArticleNotFound(id),
+            PublishStatus.AlreadyRetracted => text.AlreadyRetracted(id),
+            _ => text.AlreadyPublished(id),
+        });
+    }
+}

@@ -1,0 +1,287 @@
+using System.Text.Json;
+using Bot.Core.Chat;
+using Bot.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Core.Delivery;
+
+/// <summary>What the rate limiter says to a candidate while a lease is being taken.</summary>
+public enum LeaseAdmission
+{
+    Take,
+    SkipChat,
+    SkipPlatform,
+}
+
+/// <summary>
+/// The SQLite side of the delivery worker. Leases chats' oldest pending deliveries in one transaction,
+/// and records results by group commit: every writer waits until its change is committed, so at most
+/// as many sends as are in flight can be lost by a crash (and then sent twice), never more.
+/// </summary>
+public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _queueLock = new();
+    private List<QueuedUpdate> _queue = [];
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> deliveries, each the oldest pending one of its chat (so a later
+    /// article never overtakes an earlier one), skipping chats in <paramref name="busy"/> and those
+    /// <paramref name="admit"/> turns away.
+    /// </summary>
+    public async Task<IReadOnlyList<LeasedDelivery>> LeaseAsync(
+        string owner, IReadOnlyCollection<Platform> platforms, int max, IReadOnlySet<long> busy, Func<LeaseCandidate, LeaseAdmission> admit, TimeSpan lease, CancellationToken ct)
+    {
+        if (platforms.Count == 0 || max <= 0)
+        {
+            return [];
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            await using var connection = await database.OpenAsync(ct);
+            await using var transaction = SqliteDatabase.BeginWrite(connection);
+            var leased = new List<LeasedDelivery>();
+            await using (var select = connection.CreateCommand())
+            {
+                select.Transaction = transaction;
+                select.CommandText = """
+                    SELECT d.id, d.article_id, d.subscription_id, s.platform, s.chat_id, s.chat_kind, s.thread_id,
+                           d.next_part, d.part_count, d.message_ids, d.attempts
+                    FROM deliveries d
+                    JOIN subscriptions s ON s.id = d.subscription_id
+                    WHERE d.state = 'pending'
+                      AND d.next_attempt_at <= $now
+                      AND (d.lease_until IS NULL OR d.lease_until <= $now)
+                      AND s.platform IN (SELECT value FROM json_each($platforms))
+                      AND NOT EXISTS (
+                          SELECT 1 FROM deliveries e
+                          WHERE e.subscription_id = d.subscription_id AND e.state = 'pending' AND e.id < d.id)
+                    ORDER BY d.id
+                    """;
+                select.Parameters.AddWithValue("$now", now);
+                select.Parameters.AddWithValue("$platforms", PlatformsJson(platforms));
+                await using var reader = await select.ExecuteReaderAsync(ct);
+                var stopped = new HashSet<Platform>();
+                while (leased.Count < max && stopped.Count < platforms.Count && await reader.ReadAsync(ct))
+                {
+                    var subscriptionId = reader.GetInt64(2);
+                    if (busy.Contains(subscriptionId) || !PlatformNames.TryParse(reader.GetString(3), out var platform) || stopped.Contains(platform))
+                    {
+                        continue;
+                    }
+
+                    var target = new DeliveryTarget(reader.GetString(4), PlatformNames.ParseChatKind(reader.GetString(5)), NullIfEmpty(reader.GetString(6)));
+                    switch (admit(new LeaseCandidate(subscriptionId, platform, target)))
+                    {
+                        case LeaseAdmission.SkipPlatform:
+                            stopped.Add(platform);
+                            continue;
+                        case LeaseAdmission.SkipChat:
+                            continue;
+                    }
+
+                    leased.Add(new LeasedDelivery(
+                        reader.GetInt64(0),
+                        reader.GetInt64(1),
+                        subscriptionId,
+                        platform,
+                        target,
+                        (int)reader.GetInt64(7),
+                        reader.IsDBNull(8) ? null : (int)reader.GetInt64(8),
+                        JsonSerializer.Deserialize<string[]>(reader.GetString(9)) ?? [],
+                        (int)reader.GetInt64(10)));
+                }
+            }
+
+            if (leased.Count > 0)
+            {
+                await using var update = connection.CreateCommand();
+                update.Transaction = transaction;
+                update.CommandText = """
+                    UPDATE deliveries SET lease_owner = $owner, lease_until = $until
+                    WHERE id IN (SELECT value FROM json_each($ids))
+                    """;
+                update.Parameters.AddWithValue("$owner", owner);
+                update.Parameters.AddWithValue("$until", now + (long)lease.TotalMilliseconds);
+                update.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(leased.Select(l => l.Id)));
+                await update.ExecuteNonQueryAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return leased;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Leases up to <paramref name="max"/> queued deletions of retracted articles' messages.</summary>
+    public async Task<IReadOnlyList<LeasedDeletion>> LeaseDeletionsAsync(
+        string owner, IReadOnlyCollection<Platform> platforms, int max, Func<LeaseCandidate, LeaseAdmission> admit, TimeSpan lease, CancellationToken ct)
+    {
+        if (platforms.Count == 0 || max <= 0)
+        {
+            return [];
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            await using var connection = await database.OpenAsync(ct);
+            await using var transaction = SqliteDatabase.BeginWrite(connection);
+            var leased = new List<LeasedDeletion>();
+            await using (var select = connection.CreateCommand())
+            {
+                select.Transaction = transaction;
+                select.CommandText = """
+                    SELECT x.id, s.id, s.platform, s.chat_id, s.chat_kind, s.thread_id, x.message_id, x.attempts
+                    FROM delivery_deletions x
+                    JOIN deliveries d ON d.id = x.delivery_id
+                    JOIN subscriptions s ON s.id = d.subscription_id
+                    WHERE x.state = 'pending'
+                      AND x.next_attempt_at <= $now
+                      AND (x.lease_until IS NULL OR x.lease_until <= $now)
+                      AND s.platform IN (SELECT value FROM json_each($platforms))
+                    ORDER BY x.id
+                    """;
+                select.Parameters.AddWithValue("$now", now);
+                select.Parameters.AddWithValue("$platforms", PlatformsJson(platforms));
+                await using var reader = await select.ExecuteReaderAsync(ct);
+                var stopped = new HashSet<Platform>();
+                while (leased.Count < max && stopped.Count < platforms.Count && await reader.ReadAsync(ct))
+                {
+                    if (!PlatformNames.TryParse(reader.GetString(2), out var platform) || stopped.Contains(platform))
+                    {
+                        continue;
+                    }
+
+                    var target = new DeliveryTarget(reader.GetString(3), PlatformNames.ParseChatKind(reader.GetString(4)), NullIfEmpty(reader.GetString(5)));
+                    switch (admit(new LeaseCandidate(reader.GetInt64(1), platform, target)))
+                    {
+                        case LeaseAdmission.SkipPlatform:
+                            stopped.Add(platform);
+                            continue;
+                        case LeaseAdmission.SkipChat:
+                            continue;
+                    }
+
+                    leased.Add(new LeasedDeletion(reader.GetInt64(0), platform, target, reader.GetString(6), (int)reader.GetInt64(7)));
+                }
+            }
+
+            if (leased.Count > 0)
+            {
+                await using var update = connection.CreateCommand();
+                update.Transaction = transaction;
+                update.CommandText = """
+                    UPDATE delivery_deletions SET lease_owner = $owner, lease_until = $until
+                    WHERE id IN (SELECT value FROM json_each($ids))
+                    """;
+                update.Parameters.AddWithValue("$owner", owner);
+                update.Parameters.AddWithValue("$until", now + (long)lease.TotalMilliseconds);
+                update.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(leased.Select(l => l.Id)));
+                await update.ExecuteNonQueryAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return leased;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Records one change and returns once it is committed. Changes queued meanwhile by other senders
+    /// go into the same transaction. Never cancelled: a message that reached the platform must be recorded.
+    /// </summary>
+    public async Task RecordAsync(OutboxUpdate update)
+    {
+        var queued = new QueuedUpdate(update, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_queueLock)
+        {
+            _queue.Add(queued);
+        }
+
+        await _gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (!queued.Done.Task.IsCompleted)
+            {
+                List<QueuedUpdate> batch;
+                lock (_queueLock)
+                {
+                    batch = _queue;
+                    _queue = [];
+                }
+
+                try
+                {
+                    await ApplyAsync(batch);
+                    batch.ForEach(b => b.Done.TrySetResult());
+                }
+                catch (Exception ex)
+                {
+                    batch.ForEach(b => b.Done.TrySetException(ex));
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await queued.Done.Task;
+    }
+
+    /// <summary>Frees every lease of <paramref name="owner"/> (graceful shutdown), so a restart sends them at once.</summary>
+    public async Task ReleaseAllAsync(string owner, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var connection = await database.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                UPDATE deliveries SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $owner AND state = 'pending';
+                UPDATE delivery_deletions SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $owner AND state = 'pending';
+                """;
+            command.Parameters.AddWithValue("$owner", owner);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task ApplyAsync(List<QueuedUpdate> batch)
+    {
+        var ct = CancellationToken.None;
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = SqliteDatabase.BeginWrite(connection);
+        var writer = new OutboxSql(connection, transaction, now);
+        foreach (var item in batch)
+        {
+            await writer.ApplyAsync(item.Update, ct);
+        }
+
+        await writer.DisposeAsync();
+        await transaction.CommitAsync(ct);
+    }
+
+    private static string PlatformsJson(IEnumerable<Platform> platforms) => JsonSerializer.Serialize(platforms.Select(p => p.ToKey()));
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private sealed record QueuedUpdate(OutboxUpdate Update, TaskCompletionSource Done);
+}

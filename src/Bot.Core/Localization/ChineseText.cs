@@ -1,0 +1,147 @@
+using Bot.Core.Commands;
+
+namespace Bot.Core.Localization;
+
+internal sealed class ChineseText : UiText
+{
+    public override Language Language => Language.Chinese;
+
+    public override string Welcome => "你好！本机器人保存一份不会丢失的文章存档，并把新文章推送给订阅者。\n\n/subscribe 在这里接收新文章，/latest 查看最新文章，/search 搜索，/help 查看全部功能。";
+
+    public override string HelpHeader => "**我能做什么**";
+
+    public override string HelpAdminHeader => "**管理员命令**";
+
+    public override string HelpSearchSyntax => "搜索：多个词须同时出现；\"短语\"；-词 表示排除；tag:标签、author:作者、since:2024-01-01、until:2024-12-31。";
+
+    public override string UnknownCommand(string name) => $"我不认识 /{name}。我能做的有：";
+
+    public override string NonCommandHint => "请发送命令，例如 /search 朝鲜 或 /latest。/help 查看全部命令。";
+
+    public override string AdminOnly => "抱歉，只有机器人管理员可以这样做。";
+
+    public override string NotChatAdmin => "只有本群管理员可以更改订阅。";
+
+    public override string Refusal(ChatRefusal reason) => reason switch
+    {
+        ChatRefusal.NotFound => "找不到这个聊天。请检查名称或 ID，并先把我加进去。",
+        ChatRefusal.UserNotAdmin => "你需要是那个聊天的管理员才能为它订阅。",
+        ChatRefusal.BotNotAdmin => "请先把我设为那个聊天的管理员，然后再试。",
+        ChatRefusal.BotCannotPost => "我无法在那个聊天发言：请给我发送消息的权限。",
+        _ => "这里不支持为其他聊天订阅。",
+    };
+
+    public override string Subscribed(string filter) => $"订阅成功：新文章（{filter}）将发送到这里。";
+
+    public override string SubscriptionUpdated(string filter) => $"订阅已更新：{filter}。";
+
+    public override string AlreadySubscribed(string filter) => $"已经订阅过了（{filter}）。";
+
+    public override string SubscribedOther(string chat, string filter) => $"已为 {chat} 订阅：新文章（{filter}）将发到那里。";
+
+    public override string Unsubscribed => "已取消订阅，不会再向这里推送文章。";
+
+    public override string UnsubscribedSome(string filter) => $"已移除。仍订阅：{filter}。";
+
+    public override string NotSubscribed => "这个聊天还没有订阅。发送 /subscribe 开始。";
+
+    public override string SubscriptionStatus(string filter, bool paused) =>
+        paused ? $"已订阅 {filter}，**已暂停**（/resume 恢复）。" : $"已订阅 {filter}。";
+
+    public override string SubscriptionDeactivated(string reason) => $"推送已停止：{reason}。重新 /subscribe 可恢复。";
+
+    public override string FilterEverything => "全部文章";
+
+    public override string FilterTags => "标签";
+
+    public override string FilterAuthors => "作者";
+
+    public override string FilterKeywords => "关键词";
+
+    public override string Paused => "已暂停。需要时发送 /resume 恢复。";
+
+    public override string Resumed => "已恢复，新文章会继续发送到这里。";
+
+    public override string TagsHeader => "**标签**（文章数）：";
+
+    public override string NoTags => "还没有标签。";
+
+    public override string LatestHeader => "**最新文章**";
+
+    public override string NoArticles => "还没有文章。";
+
+    public override string ReadUsage => "用法：/read 42（文章编号见 /latest 与 /search）。";
+
+    public override string ArticleNotFound(long id) => $"没有编号为 {id} 的文章。";
+
+    public override string ReadHint(long id) => $"/read {id}";
+
+    public override string SearchUsage => "用法：/search 关键词。" + HelpSearchSyntax;
+
+    public override string SearchNoResults(string query) => $"没有找到 {query} 的结果。";
+
+    public override string SearchHeader(string query, int total, int from, int to) => $"{query} 共 **{total}** 条结果（{from}–{to}）：";
+
+    public override string SearchEmpty => "请输入要搜索的内容，例如 /search 朝鲜。";
+
+    public override string SearchNoPositiveTerm => "请至少给出一个要查找的词（只有排除词会匹配全部文章）。";
+
+    public override string SearchBadFilter(string detail) => $"无法理解这个筛选条件：{detail}";
+
+    public override string PreviousButton => "◀ 上一页";
+
+    public override string NextButton => "下一页 ▶";
+
+    public override string PostPrompt => "现在请发送文章：.md 或 .txt 文件，或直接发送文字。/cancel 取消。";
+
+    public override string PostCancelled => "已取消。";
+
+    public override string PostNothingToCancel => "没有可取消的操作。";
+
+    public override string PostTooLarge(long maxBytes) => $"文件太大（上限 {maxBytes / 1024 / 1024} MB）。";
+
+    public override string PostBadType(string fileName) => $"只能发布 .md、.markdown 或 .txt 文件，不能发布 {fileName}。";
+
+    public override string PostParseFailed(string error) => $"无法读取这篇文章：{error}";
+
+    public override string Preview(long id, string title, string author, string tags, int length, int parts) =>
+        $"**草稿 #{id} 预览**\n标题：{title}\n作者：{author}\n标签：{tags}\n长度：{length} 字，共 {parts} 条消息。";
+
+    public override string PublishNowButton => "立即发布";
+
+    public override string ScheduleButton => "定时发布";
+
+    public override string CancelButton => "取消";
+
+    public override string Published(long id, int deliveries) => $"#{id} 已发布：正在推送到 {deliveries} 个聊天。";
+
+    public override string AlreadyPublished(long id) => $"#{id} 已经发布过了。";
+
+    public override string ScheduleAsk(long id, string zone) => $"#{id} 何时发布？请发送时间，如 2026-12-01 08:00（{zone}）或 +2h。";
+
+    public override string Scheduled(long id, string at) => $"#{id} 将于 {at} 发布。";
+
+    public override string ScheduleUsage => "用法：/schedule 42 2026-12-01 08:00（或 +2h、+30m、+1d）。";
+
+    public override string BadTime(string text) => $"无法理解时间 {text}。请用 2026-12-01 08:00 或 +2h 这样的格式。";
+
+    public override string TimeInPast => "这个时间已经过去了。";
+
+    public override string Retracted(long id, int deletions) => $"#{id} 已撤回。正在删除 {deletions} 条已推送的消息（平台仍允许时）。";
+
+    public override string RetractUsage => "用法：/retract 42";
+
+    public override string AlreadyRetracted(long id) => $"#{id} 已经撤回过了。";
+
+    public override string Stats(int articles, int subscriptions, int pending, int sent, int failed) =>
+        $"**统计**\n已发布文章：{articles}\n有效订阅：{subscriptions}\n推送：待发 {pending}，已发 {sent}，失败 {failed}";
+
+    public override string ArticleStats(long id, string title, int pending, int sent, int failed) =>
+        $"**#{id}** {title}\n推送：待发 {pending}，已发 {sent}，失败 {failed}";
+
+    public override string ButtonExpired => "这个按钮已失效，请重新执行命令。";
+
+    public override string Failure => "抱歉，出了点问题，请稍后再试。";
+
+    public override string NewArticleHeader => "新文章";
+}

@@ -1,0 +1,148 @@
+using Bot.Core.Commands;
+
+namespace Bot.Core.Localization;
+
+/// <summary>
+/// Every sentence the bot says, per language. Values are Core Markdown: arguments that come from
+/// users or articles are escaped by the caller (MarkdownText.Escape) before they are passed in.
+/// </summary>
+public abstract class UiText
+{
+    public static UiText For(string? languageTag) => Languages.FromTag(languageTag) == Language.Chinese ? Chinese : English;
+
+    public static UiText For(Language language) => language == Language.Chinese ? Chinese : English;
+
+    public static UiText English { get; } = new EnglishText();
+
+    public static UiText Chinese { get; } = new ChineseText();
+
+    public abstract Language Language { get; }
+
+    public abstract string Welcome { get; }
+
+    public abstract string HelpHeader { get; }
+
+    public abstract string HelpAdminHeader { get; }
+
+    public abstract string HelpSearchSyntax { get; }
+
+    public abstract string UnknownCommand(string name);
+
+    public abstract string NonCommandHint { get; }
+
+    public abstract string AdminOnly { get; }
+
+    public abstract string NotChatAdmin { get; }
+
+    public abstract string Refusal(ChatRefusal reason);
+
+    public abstract string Subscribed(string filter);
+
+    public abstract string SubscriptionUpdated(string filter);
+
+    public abstract string AlreadySubscribed(string filter);
+
+    public abstract string SubscribedOther(string chat, string filter);
+
+    public abstract string Unsubscribed { get; }
+
+    public abstract string UnsubscribedSome(string filter);
+
+    public abstract string NotSubscribed { get; }
+
+    public abstract string SubscriptionStatus(string filter, bool paused);
+
+    public abstract string SubscriptionDeactivated(string reason);
+
+    public abstract string FilterEverything { get; }
+
+    public abstract string FilterTags { get; }
+
+    public abstract string FilterAuthors { get; }
+
+    public abstract string FilterKeywords { get; }
+
+    public abstract string Paused { get; }
+
+    public abstract string Resumed { get; }
+
+    public abstract string TagsHeader { get; }
+
+    public abstract string NoTags { get; }
+
+    public abstract string LatestHeader { get; }
+
+    public abstract string NoArticles { get; }
+
+    public abstract string ReadUsage { get; }
+
+    public abstract string ArticleNotFound(long id);
+
+    public abstract string ReadHint(long id);
+
+    public abstract string SearchUsage { get; }
+
+    public abstract string SearchNoResults(string query);
+
+    public abstract string SearchHeader(string query, int total, int from, int to);
+
+    public abstract string SearchEmpty { get; }
+
+    public abstract string SearchNoPositiveTerm { get; }
+
+    public abstract string SearchBadFilter(string detail);
+
+    public abstract string PreviousButton { get; }
+
+    public abstract string NextButton { get; }
+
+    public abstract string PostPrompt { get; }
+
+    public abstract string PostCancelled { get; }
+
+    public abstract string PostNothingToCancel { get; }
+
+    public abstract string PostTooLarge(long maxBytes);
+
+    public abstract string PostBadType(string fileName);
+
+    public abstract string PostParseFailed(string error);
+
+    public abstract string Preview(long id, string title, string author, string tags, int length, int parts);
+
+    public abstract string PublishNowButton { get; }
+
+    public abstract string ScheduleButton { get; }
+
+    public abstract string CancelButton { get; }
+
+    public abstract string Published(long id, int deliveries);
+
+    public abstract string AlreadyPublished(long id);
+
+    public abstract string ScheduleAsk(long id, string zone);
+
+    public abstract string Scheduled(long id, string at);
+
+    public abstract string ScheduleUsage { get; }
+
+    public abstract string BadTime(string text);
+
+    public abstract string TimeInPast { get; }
+
+    public abstract string Retracted(long id, int deletions);
+
+    public abstract string RetractUsage { get; }
+
+    public abstract string AlreadyRetracted(long id);
+
+    public abstract string Stats(int articles, int subscriptions, int pending, int sent, int failed);
+
+    public abstract string ArticleStats(long id, string title, int pending, int sent, int failed);
+
+    public abstract string ButtonExpired { get; }
+
+    public abstract string Failure { get; }
+
+    public abstract string NewArticleHeader { get; }
+}

@@ -1,0 +1,61 @@
+using Bot.Core.Chat;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Core.Subscriptions;
+
+/// <summary>Reads subscriptions with their filters; the key of a chat is (platform, chat id, thread or '').</summary>
+internal static class SubscriptionRows
+{
+    public static void AddKey(SqliteCommand command, ChatRef chat)
+    {
+        command.Parameters.AddWithValue("$platform", chat.Platform.ToKey());
+        command.Parameters.AddWithValue("$chat", chat.ChatId);
+        command.Parameters.AddWithValue("$thread", chat.ThreadId ?? string.Empty);
+    }
+
+    public static async Task<Subscription?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, ChatRef chat, CancellationToken ct)
+    {
+        long id;
+        ChatRef stored;
+        bool paused, active;
+        string? reason;
+        DateTimeOffset created;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = """
+                SELECT id, chat_kind, title, paused, active, deactivated_reason, created_at
+                FROM subscriptions
+                WHERE platform = $platform AND chat_id = $chat AND thread_id = $thread
+                """;
+            AddKey(command, chat);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                return null;
+            }
+
+            id = reader.GetInt64(0);
+            stored = new ChatRef(chat.Platform, chat.ChatId, PlatformNames.ParseChatKind(reader.GetString(1)), chat.ThreadId, reader.IsDBNull(2) ? null : reader.GetString(2));
+            paused = reader.GetInt64(3) != 0;
+            active = reader.GetInt64(4) != 0;
+            reason = reader.IsDBNull(5) ? null : reader.GetString(5);
+            created = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6));
+        }
+
+        var rows = new List<FilterRow>();
+        await using (var filters = connection.CreateCommand())
+        {
+            filters.Transaction = transaction;
+            filters.CommandText = "SELECT kind, value, value_key FROM subscription_filters WHERE subscription_id = $id ORDER BY kind, value";
+            filters.Parameters.AddWithValue("$id", id);
+            await using var reader = await filters.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(new FilterRow(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        return new Subscription(id, stored, FilterRows.ToFilter(rows), paused, active, reason, created);
+    }
+}

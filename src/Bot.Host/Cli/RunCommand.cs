@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Bot.Host.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace Bot.Host.Cli;
+
+/// <summary>`run`: the configured platforms, the scheduler and the delivery worker, until SIGTERM.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("run", "Start the bot on the configured platforms (Telegram:Token and/or Discord:Token)") { TreatUnmatchedTokensAsErrors = false };
+        command.SetAction((result, ct) => RunAsync(CliOptions.ConfigArgs(result), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string[] configArgs, CancellationToken ct)
+    {
+        if (!PlatformTokens.AnyConfigured(PlatformTokens.Peek(configArgs)))
+        {
+            await Console.Error.WriteLineAsync("No platform is configured: set Telegram__Token and/or Discord__Token (environment or user secrets), or run `console` for the local chat.");
+            return 2;
+        }
+
+        using var host = BotHost.Build(BotMode.Run, configArgs);
+        await BotHost.MigrateAsync(host, ct);
+        await host.RunAsync(ct);
+        return 0;
+    }
+}

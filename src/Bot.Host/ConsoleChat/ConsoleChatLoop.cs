@@ -1,0 +1,97 @@
+using Bot.Core.Chat;
+using Bot.Core.Commands;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Host.ConsoleChat;
+
+/// <summary>
+/// The local chat: each input line is a message from the local admin, replies and pushed articles
+/// are printed. Works on a terminal and with piped input, and ends cleanly at end of input.
+/// </summary>
+public sealed class ConsoleChatLoop(IChatBot bot, ConsoleOutput output, IConfiguration configuration, ILogger<ConsoleChatLoop> logger)
+{
+    public static readonly ChatRef Chat = new(Platform.Console, "local", ChatKind.Private, Title: "console");
+
+    private readonly UserRef _user = new(Platform.Console, "local", Environment.UserName, configuration["Console:Language"] ?? Environment.GetEnvironmentVariable("LANG"));
+
+    public async Task RunAsync(TextReader input, bool interactive, CancellationToken ct)
+    {
+        if (interactive)
+        {
+            output.Write("Console chat. Type /help for commands, /quit to leave.");
+        }
+
+        while (!ct.IsCancellationRequested)
+        {
+            string? line;
+            try
+            {
+                line = await input.ReadLineAsync(ct);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            if (line is null)
+            {
+                break;
+            }
+
+            line = line.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line is "/quit" or "/exit")
+            {
+                break;
+            }
+
+            try
+            {
+                foreach (var reply in await HandleLineAsync(line, ct))
+                {
+                    output.Write(ConsoleRenderer.Render(reply));
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The console chat could not handle a line");
+                output.Write("Error: " + e.Message);
+            }
+        }
+    }
+
+    private Task<IReadOnlyList<Reply>> HandleLineAsync(string line, CancellationToken ct)
+    {
+        if (line.StartsWith("/press ", StringComparison.Ordinal))
+        {
+            return bot.HandleCallbackAsync(new CallbackRequest(Chat, _user, line["/press ".Length..].Trim(), ConsoleAccess.Instance), ct);
+        }
+
+        // The console's way to upload a file: "/post path/to/article.md", or a path alone after "/post".
+        const string post = "/post ";
+        var (text, file) = line.StartsWith(post, StringComparison.Ordinal) && FileFrom(line[post.Length..].Trim()) is { } attached
+            ? ("/post", attached)
+            : !line.StartsWith('/') && FileFrom(line) is { } alone ? (string.Empty, alone) : (line, null);
+        return bot.HandleMessageAsync(new IncomingMessage(Chat, _user, text, ConsoleAccess.Instance, file), ct);
+    }
+
+    private static IncomingFile? FileFrom(string candidate)
+    {
+        if (candidate.Length == 0 || candidate.Length > 4096 || candidate.Contains('\n', StringComparison.Ordinal) || !File.Exists(candidate))
+        {
+            return null;
+        }
+
+        var info = new FileInfo(candidate);
+        return new IncomingFile(info.Name, info.Length, _ => Task.FromResult<Stream>(File.OpenRead(info.FullName)));
+    }
+}
