@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bot.Core.Search.Query;
 using Bot.Core.Search.Snippets;
-using Bot.Core.Search.Text;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -111,7 +110,7 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
             return null;
         }
 
-        var (snippet, highlights) = SnippetBuilder.Build(SearchText.Normalize(reader.GetString(1)), terms);
+        var (snippet, highlights) = SnippetBuilder.Build(reader.GetString(1), terms);
         DateTimeOffset? published = reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2));
         return new SearchHit(id, reader.GetString(0), snippet, highlights, score, published);
     }
