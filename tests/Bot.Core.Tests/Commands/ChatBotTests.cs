@@ -156,6 +156,16 @@ public sealed class ChatBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MalformedCommand_InPrivate_GetsHelp_InGroupStaysQuiet()
+    {
+        var inPrivate = await _bot.SendAsync("/搜索 朝鲜");
+        var inGroup = await _bot.SendAsync("/搜索 朝鲜", chat: ChatBotHarness.Group());
+
+        Assert.Contains("I don't know /搜索", ChatBotHarness.TextOf(inPrivate), StringComparison.Ordinal);
+        Assert.Empty(inGroup);
+    }
+
+    [Fact]
     public async Task Replies_FollowTheUsersLanguage()
     {
         var chinese = await _bot.SendAsync("/subscriptions", user: ChatBotHarness.User(language: "zh-hans"));
