@@ -208,20 +208,6 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Offset_IsStoredAfterEachUpdate()
-    {
-        var last = Fake.PushMessage(Reader, Reader, "/help");
-        await RepliesIn(Reader, "/subscribe");
-        var state = _bot.Services.GetRequiredService<IBotStateStore>();
-        for (var i = 0; i < 50 && await state.GetAsync(TelegramPollingService.OffsetKey, CancellationToken.None) is null; i++)
-        {
-            await Fake.WaitUntilAsync(f => f.Requests.Count(r => r.Method == "getUpdates") > i + 1);
-        }
-
-        Assert.Equal((last + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), await state.GetAsync(TelegramPollingService.OffsetKey, CancellationToken.None));
-    }
-
-    [Fact]
     public async Task Token_NeverAppearsInLogs()
     {
         Fake.Script(Reader, new FakeFailure.ServerError(502));

@@ -67,6 +67,23 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         return (await Services.GetRequiredService<IArticleStore>().ImportAsync(parsed.Article!, CancellationToken.None)).ArticleId;
     }
 
+    /// <summary>Waits until the polling loop has stored <paramref name="offset"/> (checked after each getUpdates the bot makes).</summary>
+    public async Task WaitForStoredOffsetAsync(long offset)
+    {
+        var state = Services.GetRequiredService<Bot.Core.Storage.IBotStateStore>();
+        var expected = offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var polls = Fake.Requests.Count; ; polls++)
+        {
+            if (await state.GetAsync(global::Bot.Telegram.Hosting.TelegramPollingService.OffsetKey, CancellationToken.None) == expected)
+            {
+                return;
+            }
+
+            var seen = polls;
+            await Fake.WaitUntilAsync(f => f.Requests.Count > seen, what: $"offset {expected} stored");
+        }
+    }
+
     public async Task StopAsync()
     {
         await Host.StopAsync();
