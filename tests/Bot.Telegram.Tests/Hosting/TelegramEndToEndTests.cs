@@ -3,7 +3,6 @@ using Bot.Core.Chat;
 using Bot.Core.Publishing;
 using Bot.Core.Storage;
 using Bot.Core.Subscriptions;
-using Bot.Telegram.Hosting;
 using Bot.Telegram.Tests.Support;
 using Bot.Testing.Telegram;
 using Microsoft.Extensions.DependencyInjection;
