@@ -127,6 +127,25 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PublishButton_PressedByNonAdminInGroup_GetsAPrivateToastNotAMessage()
+    {
+        const long group = -1_001_502;
+        Fake.AddChat(group, "supergroup", "群");
+        Fake.PushMessage(group, 3001, "/help@ArticlesTestBot");
+        var help = Assert.Single(await RepliesIn(group, "/subscribe"));
+
+        Fake.PushCallback(help, 3001, "pub:1");
+
+        await Fake.WaitUntilAsync(f => f.CallbackAnswers.Any(a => a.Text is not null), what: "a callback answer with text");
+        Assert.Contains("only the bot's admins", Fake.CallbackAnswers.Single().Text, StringComparison.Ordinal);
+
+        // Updates are handled in order: once the next command is answered, the press is fully handled.
+        Fake.PushMessage(group, 3001, "/help@ArticlesTestBot");
+        await RepliesIn(group, "/subscribe", count: 2);
+        Assert.Equal(2, Fake.Messages.Count(m => m.ChatId == group));
+    }
+
+    [Fact]
     public async Task Post_ByNonAdmin_IsRefused()
     {
         Fake.PushMessage(Reader, Reader, "/post");
