@@ -1,0 +1,52 @@
+using Bot.Core.Commands;
+using Bot.Discord.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Discord.Commands;
+
+/// <summary>Registers the slash commands once at start with a bulk overwrite (globally, or in Discord:GuildId).</summary>
+public sealed class CommandRegistrar(
+    IDiscordRestClient rest,
+    DiscordApplicationInfo application,
+    IOptions<DiscordOptions> options,
+    ILogger<CommandRegistrar> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.RegisterCommands)
+        {
+            return;
+        }
+
+        var commands = SlashCommands.FromCatalog(CommandCatalog.All);
+        try
+        {
+            var app = await application.GetAsync(cancellationToken);
+            if (options.Value.GuildId is { } guildId)
+            {
+                await rest.BulkOverwriteGuildApplicationCommandsAsync(app.Id, guildId, commands, cancellationToken);
+                logger.LogInformation("Registered {CommandCount} Discord commands in guild {GuildId}", commands.Count, guildId);
+            }
+            else
+            {
+                await rest.BulkOverwriteGlobalApplicationCommandsAsync(app.Id, commands, cancellationToken);
+                logger.LogInformation("Registered {CommandCount} global Discord commands", commands.Count);
+            }
+        }
+        catch (DiscordApiException e) when (e.Status == System.Net.HttpStatusCode.Unauthorized)
+        {
+            // A wrong token will not fix itself: stop the host with a clear line rather than run deaf.
+            logger.LogCritical("Discord refused the bot token (401): check Discord:Token");
+            throw new InvalidOperationException("Discord refused the bot token (401): check Discord:Token.", e);
+        }
+        catch (Exception e) when (e is DiscordApiException or HttpRequestException or DiscordRateLimitedException)
+        {
+            // Commands registered earlier keep working; the next start tries again.
+            logger.LogError(e, "Registering Discord commands failed");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,249 @@
+using Bot.Core.Commands;
+using Bot.Core.Localization;
+using Bot.Discord.Models;
+using Bot.Discord.Permissions;
+using Bot.Discord.Rendering;
+using Bot.Discord.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Discord.Interactions;
+
+/// <summary>
+/// Turns one interaction into a call on Core's <see cref="IChatBot"/> (in a fresh DI scope) and renders
+/// the replies. When Core takes longer than <see cref="DiscordOptions.DeferAfter"/> the interaction is
+/// deferred and answered by editing the original response and sending follow-ups.
+/// </summary>
+public sealed class InteractionHandler(
+    IServiceScopeFactory scopes,
+    IDiscordRestClient rest,
+    DiscordApplicationInfo application,
+    ReplyRenderer renderer,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<InteractionHandler> logger)
+{
+    public async Task HandleAsync(Interaction interaction, InteractionResponder respond, CancellationToken ct)
+    {
+        var language = Languages.FromTag(interaction.Locale ?? interaction.GuildLocale);
+        try
+        {
+            await (interaction switch
+            {
+                { Type: InteractionType.Ping } => respond(InteractionResponse.Pong, ct),
+                { Type: InteractionType.ApplicationCommandAutocomplete, Data: { } data } => OnAutocompleteAsync(data, respond, ct),
+                { Type: InteractionType.ApplicationCommand, Data: { } data } => OnCommandAsync(interaction, data, language, respond, ct),
+                { Type: InteractionType.MessageComponent, Data.CustomId: { } payload } => OnComponentAsync(interaction, payload, respond, ct),
+                { Type: InteractionType.ModalSubmit, Data: { CustomId: InteractionMapper.PostModalId } data } => OnPostModalAsync(interaction, data, respond, ct),
+                _ => OnUnknownAsync(interaction),
+            });
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogError(e, "Discord interaction {InteractionId} of type {InteractionType} failed", interaction.Id, interaction.Type);
+        }
+    }
+
+    private Task OnUnknownAsync(Interaction interaction)
+    {
+        logger.LogWarning("Ignoring Discord interaction {InteractionId} of type {InteractionType}", interaction.Id, interaction.Type);
+        return Task.CompletedTask;
+    }
+
+    private async Task OnAutocompleteAsync(InteractionData data, InteractionResponder respond, CancellationToken ct)
+    {
+        IReadOnlyList<AutocompleteChoice> choices = [];
+        if (data.Options?.FirstOrDefault(o => o.Focused == true) is { } focused)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (scope.ServiceProvider.GetService<TagAutocomplete>() is { } autocomplete)
+            {
+                choices = await autocomplete.SuggestAsync(focused.Name, focused.ValueText ?? string.Empty, ct);
+            }
+        }
+
+        await respond(new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult, new AutocompleteData(choices)), ct);
+    }
+
+    private async Task OnCommandAsync(Interaction interaction, InteractionData data, Language language, InteractionResponder respond, CancellationToken ct)
+    {
+        var name = data.Name ?? string.Empty;
+        var attachment = InteractionMapper.AttachmentOption(data);
+        IncomingFile? file = null;
+        if (attachment is not null)
+        {
+            var max = options.Value.MaxAttachmentBytes;
+            var extension = Path.GetExtension(attachment.Filename).ToLowerInvariant();
+            var refusal = extension is not (".md" or ".markdown" or ".txt") ? AdapterTexts.WrongFileType(language, attachment.Filename)
+                : attachment.Size > max ? AdapterTexts.FileTooLarge(language, max)
+                : null;
+            if (refusal is not null)
+            {
+                await respond(Message(InteractionCallbackType.ChannelMessageWithSource, new MessagePayload { Content = refusal, Flags = MessagePayload.EphemeralFlag }), ct);
+                return;
+            }
+
+            file = new IncomingFile(attachment.Filename, attachment.Size, token => rest.DownloadAttachmentAsync(attachment.Url, max, token));
+        }
+        else if (name == "post" && IsAdmin(interaction))
+        {
+            // Others go on to Core, which refuses them, rather than typing a post into a form for nothing.
+            await respond(PostModal.Create(language), ct);
+            return;
+        }
+
+        var message = new IncomingMessage(
+            InteractionMapper.Chat(interaction),
+            InteractionMapper.User(interaction),
+            "/" + name,
+            Access(interaction),
+            file,
+            InteractionMapper.Options(data));
+        await RunAsync(interaction, isComponent: false, language, (bot, token) => bot.HandleMessageAsync(message, token), respond, ct);
+    }
+
+    private Task OnComponentAsync(Interaction interaction, string payload, InteractionResponder respond, CancellationToken ct)
+    {
+        var language = Languages.FromTag(interaction.Locale);
+        var callback = new CallbackRequest(InteractionMapper.Chat(interaction), InteractionMapper.User(interaction), payload, Access(interaction));
+        return RunAsync(interaction, isComponent: true, language, (bot, token) => bot.HandleCallbackAsync(callback, token), respond, ct);
+    }
+
+    private Task OnPostModalAsync(Interaction interaction, InteractionData data, InteractionResponder respond, CancellationToken ct)
+    {
+        var language = Languages.FromTag(interaction.Locale);
+        var message = new IncomingMessage(
+            InteractionMapper.Chat(interaction),
+            InteractionMapper.User(interaction),
+            "/post",
+            Access(interaction),
+            Options: InteractionMapper.ModalValues(data));
+        return RunAsync(interaction, isComponent: false, language, (bot, token) => bot.HandleMessageAsync(message, token), respond, ct);
+    }
+
+    private bool IsAdmin(Interaction interaction)
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetService<AdminList>()?.IsAdmin(InteractionMapper.User(interaction)) ?? true;
+    }
+
+    private DiscordChatAccess Access(Interaction interaction) => new(interaction, rest, application);
+
+    private async Task RunAsync(
+        Interaction interaction,
+        bool isComponent,
+        Language language,
+        Func<IChatBot, CancellationToken, Task<IReadOnlyList<Reply>>> handle,
+        InteractionResponder respond,
+        CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var bot = scope.ServiceProvider.GetRequiredService<IChatBot>();
+        var work = Guard(handle(bot, ct), interaction, language);
+        var deferAfter = options.Value.DeferAfter;
+        if (!work.IsCompleted)
+        {
+            using var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            await Task.WhenAny(work, Task.Delay(deferAfter, time, cancelDelay.Token));
+            await cancelDelay.CancelAsync();
+        }
+
+        if (work.IsCompleted)
+        {
+            await AnswerAsync(interaction, isComponent, language, await work, respond, ct);
+            return;
+        }
+
+        var deferral = isComponent ? InteractionCallbackType.DeferredUpdateMessage : InteractionCallbackType.DeferredChannelMessageWithSource;
+        await respond(new InteractionResponse(deferral), ct);
+        await AnswerDeferredAsync(interaction, isComponent, language, await work, ct);
+    }
+
+    private async Task<IReadOnlyList<Reply>> Guard(Task<IReadOnlyList<Reply>> work, Interaction interaction, Language language)
+    {
+        try
+        {
+            return await work;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Core failed on Discord interaction {InteractionId}", interaction.Id);
+            return [new Reply.Text(AdapterTexts.Failed(language), Ephemeral: true)];
+        }
+    }
+
+    private async Task AnswerAsync(Interaction interaction, bool isComponent, Language language, IReadOnlyList<Reply> replies, InteractionResponder respond, CancellationToken ct)
+    {
+        var messages = Render(replies);
+        if (messages.Count == 0)
+        {
+            await respond(
+                isComponent
+                    ? new InteractionResponse(InteractionCallbackType.DeferredUpdateMessage)
+                    : Message(InteractionCallbackType.ChannelMessageWithSource, new MessagePayload { Content = AdapterTexts.Done(language), Flags = MessagePayload.EphemeralFlag }),
+                ct);
+            return;
+        }
+
+        var (first, replace) = messages[0];
+        var type = isComponent && replace ? InteractionCallbackType.UpdateMessage : InteractionCallbackType.ChannelMessageWithSource;
+        await respond(Message(type, type == InteractionCallbackType.UpdateMessage ? first with { Flags = null } : first), ct);
+        await FollowUpAsync(interaction, messages.Skip(1), ct);
+    }
+
+    private async Task AnswerDeferredAsync(Interaction interaction, bool isComponent, Language language, IReadOnlyList<Reply> replies, CancellationToken ct)
+    {
+        var messages = Render(replies);
+        var app = interaction.ApplicationId;
+        if (messages.Count == 0)
+        {
+            if (!isComponent)
+            {
+                await rest.EditOriginalInteractionResponseAsync(app, interaction.Token, new MessagePayload { Content = AdapterTexts.Done(language) }, ct);
+            }
+
+            return;
+        }
+
+        var (first, replace) = messages[0];
+        var followUps = messages.Skip(1);
+        if (isComponent)
+        {
+            // After a deferred update the original is the message that carried the button.
+            if (replace)
+            {
+                await rest.EditOriginalInteractionResponseAsync(app, interaction.Token, first with { Flags = null }, ct);
+            }
+            else
+            {
+                followUps = messages;
+            }
+        }
+        else if (first.Flags == MessagePayload.EphemeralFlag)
+        {
+            // The "thinking…" message was public; an ephemeral answer replaces it with a private follow-up.
+            await rest.DeleteOriginalInteractionResponseAsync(app, interaction.Token, ct);
+            followUps = messages;
+        }
+        else
+        {
+            await rest.EditOriginalInteractionResponseAsync(app, interaction.Token, first, ct);
+        }
+
+        await FollowUpAsync(interaction, followUps, ct);
+    }
+
+    private async Task FollowUpAsync(Interaction interaction, IEnumerable<(MessagePayload Message, bool Replace)> messages, CancellationToken ct)
+    {
+        foreach (var (message, _) in messages)
+        {
+            await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, message, ct);
+        }
+    }
+
+    private List<(MessagePayload Message, bool Replace)> Render(IReadOnlyList<Reply> replies) =>
+        replies.SelectMany(reply => renderer.Render(reply).Select(message => (message, reply is Reply.Text { ReplaceOriginal: true }))).ToList();
+
+    private static InteractionResponse Message(InteractionCallbackType type, MessagePayload payload) => new(type, payload);
+}

@@ -1,0 +1,16 @@
+using Bot.Core.Localization;
+using Bot.Discord.Models;
+
+namespace Bot.Discord.Interactions;
+
+/// <summary>The form /post opens when no file is attached: its submission becomes "/post" with title and body.</summary>
+public static class PostModal
+{
+    public static InteractionResponse Create(Language language) => new(
+        InteractionCallbackType.Modal,
+        new ModalData(InteractionMapper.PostModalId, AdapterTexts.ModalTitle(language),
+        [
+            Component.Row([new Component { Type = Component.TextInputType, CustomId = "title", Style = 1, Label = AdapterTexts.ModalTitleField(language), Required = true, MinLength = 1, MaxLength = 256 }]),
+            Component.Row([new Component { Type = Component.TextInputType, CustomId = "body", Style = 2, Label = AdapterTexts.ModalBodyField(language), Required = true, MinLength = 1, MaxLength = 4000 }]),
+        ]));
+}

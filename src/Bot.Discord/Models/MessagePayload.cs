@@ -1,0 +1,20 @@
+namespace Bot.Discord.Models;
+
+/// <summary>
+/// Every message the bot sends (channel messages, interaction responses, follow-ups). Mentions are
+/// always disabled: the property has no setter, so no code path can send a message that pings.
+/// </summary>
+public sealed record MessagePayload
+{
+    public string? Content { get; init; }
+
+    public IReadOnlyList<Embed>? Embeds { get; init; }
+
+    public IReadOnlyList<Component>? Components { get; init; }
+
+    public int? Flags { get; init; }
+
+    public AllowedMentions AllowedMentions { get; } = AllowedMentions.None;
+
+    public const int EphemeralFlag = 64;
+}

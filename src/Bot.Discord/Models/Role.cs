@@ -1,0 +1,3 @@
+namespace Bot.Discord.Models;
+
+public sealed record Role(string Id, string? Name, string Permissions);

@@ -1,0 +1,67 @@
+using Bot.Core.Commands;
+using Bot.Discord.Models;
+
+namespace Bot.Discord.Rendering;
+
+/// <summary>
+/// Core's replies as Discord messages. Core's Markdown (CommonMark with backslash escapes) is already
+/// what Discord renders; long texts are split and buttons go under the last part.
+/// </summary>
+public sealed class ReplyRenderer(ArticleRenderer articles)
+{
+    private const int MaxRows = 5;
+    private const int MaxButtonsPerRow = 5;
+    private const int MaxLabel = 80;
+    private const int MaxCustomId = 100;
+
+    public IReadOnlyList<MessagePayload> Render(Reply reply) => reply switch
+    {
+        Reply.Text text => RenderText(text),
+        Reply.ArticleView view => articles.Render(view.Article).Take(view.MaxParts ?? int.MaxValue).ToList(),
+        _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "unknown reply"),
+    };
+
+    private static List<MessagePayload> RenderText(Reply.Text text)
+    {
+        var flags = text.Ephemeral ? MessagePayload.EphemeralFlag : (int?)null;
+        var pieces = TextSplitter.Split(text.Markdown.Trim().Length == 0 ? "\u200b" : text.Markdown, EmbedLimits.MessageContent);
+        var components = Components(text.Buttons);
+        return pieces
+            .Select((piece, i) => new MessagePayload
+            {
+                Content = piece,
+                Flags = flags,
+                Components = i == pieces.Count - 1 ? components : null,
+            })
+            .ToList();
+    }
+
+    // Always a list (maybe empty): an empty one removes the buttons of a message a ReplaceOriginal edit replaces.
+    private static List<Component> Components(IReadOnlyList<IReadOnlyList<ReplyButton>>? rows)
+    {
+        var first = true;
+        var result = new List<Component>();
+        foreach (var row in (rows ?? []).Where(r => r.Count > 0).Take(MaxRows))
+        {
+            var buttons = new List<Component>();
+            foreach (var button in row.Take(MaxButtonsPerRow).Where(b => b.Payload.Length is > 0 and <= MaxCustomId))
+            {
+                buttons.Add(new Component
+                {
+                    Type = Component.ButtonType,
+                    Style = first ? 1 : 2,
+                    Label = EmbedLimits.Truncate(button.Label.Length == 0 ? "…" : button.Label, MaxLabel),
+                    CustomId = button.Payload,
+                });
+                first = false;
+            }
+
+            if (buttons.Count > 0)
+            {
+                result.Add(Component.Row(buttons));
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bot.Discord.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Discord.Rest;
+
+/// <summary>
+/// A small typed client over HttpClient. It never logs URLs or headers: the Authorization header holds
+/// the bot token and interaction URLs hold interaction tokens.
+/// </summary>
+public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
+{
+    private const int MaxAttempts = 4;
+    private readonly HttpClient _http;
+    private readonly RateLimitBuckets _buckets;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _maxWait;
+    private readonly ILogger<DiscordRestClient> _logger;
+
+    public DiscordRestClient(IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
+    {
+        var settings = options.Value;
+        _time = time;
+        _logger = logger;
+        _maxWait = settings.MaxRateLimitWait;
+        _buckets = new RateLimitBuckets(time);
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = new Uri(settings.ApiBaseUrl.TrimEnd('/') + "/"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", settings.Token);
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/, 1.0)");
+    }
+
+    public Task<Application> GetCurrentApplicationAsync(CancellationToken ct) =>
+        SendAsync<Application>(HttpMethod.Get, "oauth2/applications/@me", new("GET /oauth2/applications/@me", string.Empty), null, ct);
+
+    public Task<GatewayBot> GetGatewayBotAsync(CancellationToken ct) =>
+        SendAsync<GatewayBot>(HttpMethod.Get, "gateway/bot", new("GET /gateway/bot", string.Empty), null, ct);
+
+    public Task<Channel> GetChannelAsync(string channelId, CancellationToken ct) =>
+        SendAsync<Channel>(HttpMethod.Get, $"channels/{Id(channelId)}", new("GET /channels/{channel_id}", channelId), null, ct);
+
+    public Task<Guild> GetGuildAsync(string guildId, CancellationToken ct) =>
+        SendAsync<Guild>(HttpMethod.Get, $"guilds/{Id(guildId)}", new("GET /guilds/{guild_id}", guildId), null, ct);
+
+    public Task<GuildMember> GetGuildMemberAsync(string guildId, string userId, CancellationToken ct) =>
+        SendAsync<GuildMember>(HttpMethod.Get, $"guilds/{Id(guildId)}/members/{Id(userId)}", new("GET /guilds/{guild_id}/members/{user_id}", guildId), null, ct);
+
+    public Task<Message> SendMessageAsync(string channelId, MessagePayload message, CancellationToken ct) =>
+        SendAsync<Message>(HttpMethod.Post, $"channels/{Id(channelId)}/messages", new("POST /channels/{channel_id}/messages", channelId), message, ct);
+
+    public Task DeleteMessageAsync(string channelId, string messageId, CancellationToken ct) =>
+        SendAsync<JsonElement?>(HttpMethod.Delete, $"channels/{Id(channelId)}/messages/{Id(messageId)}", new("DELETE /channels/{channel_id}/messages/{message_id}", channelId), null, ct);
+
+    public Task BulkOverwriteGlobalApplicationCommandsAsync(string applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken ct) =>
+        SendAsync<JsonElement?>(HttpMethod.Put, $"applications/{Id(applicationId)}/commands", new("PUT /applications/{application_id}/commands", applicationId), commands, ct);
+
+    public Task BulkOverwriteGuildApplicationCommandsAsync(string applicationId, string guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken ct) =>
+        SendAsync<JsonElement?>(HttpMethod.Put, $"applications/{Id(applicationId)}/guilds/{Id(guildId)}/commands", new("PUT /applications/{application_id}/guilds/{guild_id}/commands", guildId), commands, ct);
+
+    public Task CreateInteractionResponseAsync(string interactionId, string interactionToken, InteractionResponse response, CancellationToken ct) =>
+        SendAsync<JsonElement?>(HttpMethod.Post, $"interactions/{Id(interactionId)}/{Token(interactionToken)}/callback", new("POST /interactions/{id}/{token}/callback", interactionId), response, ct);
+
+    public Task<Message> CreateFollowupMessageAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken ct) =>
+        SendAsync<Message>(HttpMethod.Post, $"webhooks/{Id(applicationId)}/{Token(interactionToken)}", new("POST /webhooks/{id}/{token}", interactionToken), message, ct);
+
+    public Task EditOriginalInteractionResponseAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken ct) =>
+        SendAsync<JsonElement?>(HttpMethod.Patch, $"webhooks/{Id(applicationId)}/{Token(interactionToken)}/messages/@original", new("PATCH /webhooks/{id}/{token}/messages/@original", interactionToken), message, ct);
+
+    public Task DeleteOriginalInteractionResponseAsync(string applicationId, string interactionToken, CancellationToken ct) =>
+        SendAsync<JsonElement?>(HttpMethod.Delete, $"webhooks/{Id(applicationId)}/{Token(interactionToken)}/messages/@original", new("DELETE /webhooks/{id}/{token}/messages/@original", interactionToken), null, ct);
+
+    public async Task<Stream> DownloadAttachmentAsync(string url, long maxBytes, CancellationToken ct)
+    {
+        // Attachment URLs are signed CDN links: sent without the bot's Authorization header.
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = null;
+        using var download = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        using var response = await download.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new DiscordApiException(response.StatusCode, null, "attachment download failed");
+        }
+
+        if (response.Content.Headers.ContentLength > maxBytes)
+        {
+            throw new InvalidDataException($"The attachment is larger than {maxBytes} bytes.");
+        }
+
+        await using var source = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await source.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new InvalidDataException($"The attachment is larger than {maxBytes} bytes.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, DiscordRoute route, object? body, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (wait, global) = _buckets.Acquire(route);
+            if (wait > TimeSpan.Zero)
+            {
+                if (wait > _maxWait || attempt > MaxAttempts)
+                {
+                    throw new DiscordRateLimitedException(wait, global);
+                }
+
+                await Task.Delay(wait, _time, ct);
+                continue;
+            }
+
+            using var request = new HttpRequestMessage(method, path);
+            if (body is not null)
+            {
+                request.Content = JsonContent.Create(body, body.GetType(), options: DiscordJson.Options);
+            }
+
+            using var response = await _http.SendAsync(request, ct);
+            _buckets.Update(route, response.Headers);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var error = await ReadErrorAsync(response, ct);
+                var retryAfter = TimeSpan.FromSeconds(Math.Max(0, error?.RetryAfter ?? 1));
+                var isGlobal = error?.Global == true;
+                _buckets.RateLimited(route, retryAfter, isGlobal);
+                _logger.LogWarning("Discord rate limit on {Route}: retry after {RetryAfter} (global: {Global})", route.Template, retryAfter, isGlobal);
+                if (retryAfter > _maxWait || attempt >= MaxAttempts)
+                {
+                    throw new DiscordRateLimitedException(retryAfter, isGlobal);
+                }
+
+                continue;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await ReadErrorAsync(response, ct);
+                throw new DiscordApiException(response.StatusCode, error?.Code, error?.Message ?? response.ReasonPhrase ?? "error");
+            }
+
+            if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+            {
+                return default!;
+            }
+
+            return (await response.Content.ReadFromJsonAsync<T>(DiscordJson.Options, ct))!;
+        }
+    }
+
+    private static async Task<ErrorBody?> ReadErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<ErrorBody>(DiscordJson.Options, ct);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (NotSupportedException)
+        {
+            // Not JSON (a proxy's HTML error page).
+            return null;
+        }
+    }
+
+    // Ids come from Discord or from users typing a channel id; only digits may reach a URL path.
+    private static string Id(string id) =>
+        id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit) ? id : throw new ArgumentException("not a Discord id", nameof(id));
+
+    private static string Token(string token) => Uri.EscapeDataString(token);
+}

@@ -1,0 +1,254 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Bot.Testing.Discord;
+
+/// <summary>
+/// The gateway: HELLO, heartbeat acks, IDENTIFY → READY (with resume_gateway_url pointing back here),
+/// RESUME → RESUMED for the current session or INVALID_SESSION otherwise, dispatches from the test,
+/// and drops on demand.
+/// </summary>
+public sealed partial class FakeDiscord
+{
+    private readonly Lock _gatewayLock = new();
+    private readonly SemaphoreSlim _sendGate = new(1, 1);
+    private WebSocket? _socket;
+    private string? _sessionId;
+    private int _sequence;
+    private bool _ready;
+    private int _identifies;
+    private int _resumes;
+    private int _heartbeats;
+    private int _connections;
+
+    public string GatewayUrl => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway";
+
+    /// <summary>Sent in HELLO; small values make heartbeats observable in a test.</summary>
+    public int HeartbeatIntervalMs { get; set; } = 41_250;
+
+    /// <summary>When false, heartbeats go unanswered, which a healthy client treats as a zombie connection.</summary>
+    public bool AckHeartbeats { get; set; } = true;
+
+    public int Identifies => Volatile.Read(ref _identifies);
+
+    public int Resumes => Volatile.Read(ref _resumes);
+
+    public int Heartbeats => Volatile.Read(ref _heartbeats);
+
+    public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>A connection has identified or resumed and can receive dispatches.</summary>
+    public bool GatewayReady
+    {
+        get
+        {
+            lock (_gatewayLock)
+            {
+                return _ready;
+            }
+        }
+    }
+
+    public JsonObject? LastIdentify { get; private set; }
+
+    public JsonObject? LastResume { get; private set; }
+
+    /// <summary>Sends a dispatch event (INTERACTION_CREATE, CHANNEL_DELETE…) on the current connection.</summary>
+    public async Task DispatchAsync(string eventName, JsonNode data)
+    {
+        await WaitForAsync(f => f.GatewayReady, "a ready gateway connection");
+        WebSocket socket;
+        int sequence;
+        lock (_gatewayLock)
+        {
+            socket = _socket!;
+            sequence = ++_sequence;
+        }
+
+        await SendAsync(socket, new JsonObject { ["op"] = 0, ["t"] = eventName, ["s"] = sequence, ["d"] = data.DeepClone() });
+    }
+
+    /// <summary>Drops the connection without a close frame, as a network failure would; the session stays resumable.</summary>
+    public void DropConnection() => AbortGateway();
+
+    /// <summary>Forgets the session, so the next RESUME is answered with INVALID_SESSION (not resumable).</summary>
+    public void ForgetSession()
+    {
+        lock (_gatewayLock)
+        {
+            _sessionId = null;
+        }
+    }
+
+    private void AbortGateway()
+    {
+        WebSocket? socket;
+        lock (_gatewayLock)
+        {
+            socket = _socket;
+            _socket = null;
+            _ready = false;
+        }
+
+        socket?.Abort();
+        Changed.Pulse();
+    }
+
+    private void MapGateway(WebApplication app) => app.Map("/gateway", async (HttpContext http) =>
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.StatusCode = 400;
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        lock (_gatewayLock)
+        {
+            _socket = socket;
+            _ready = false;
+        }
+
+        Interlocked.Increment(ref _connections);
+        Changed.Pulse();
+        try
+        {
+            await SendAsync(socket, new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } });
+            while (socket.State == WebSocketState.Open)
+            {
+                var frame = await ReceiveAsync(socket);
+                if (frame is null)
+                {
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    }
+
+                    break;
+                }
+
+                await OnFrameAsync(socket, frame);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Dropped on purpose or by the client.
+        }
+        finally
+        {
+            lock (_gatewayLock)
+            {
+                if (_socket == socket)
+                {
+                    _socket = null;
+                    _ready = false;
+                }
+            }
+
+            Changed.Pulse();
+        }
+    });
+
+    private async Task OnFrameAsync(WebSocket socket, JsonObject frame)
+    {
+        switch ((int?)frame["op"])
+        {
+            case 1:
+                Interlocked.Increment(ref _heartbeats);
+                if (AckHeartbeats)
+                {
+                    await SendAsync(socket, new JsonObject { ["op"] = 11 });
+                }
+
+                break;
+            case 2:
+                LastIdentify = frame["d"] as JsonObject;
+                string session;
+                lock (_gatewayLock)
+                {
+                    session = _sessionId = "session-" + NextId();
+                    _sequence = 1;
+                    _ready = true;
+                }
+
+                Interlocked.Increment(ref _identifies);
+                await SendAsync(socket, new JsonObject
+                {
+                    ["op"] = 0,
+                    ["t"] = "READY",
+                    ["s"] = 1,
+                    ["d"] = new JsonObject
+                    {
+                        ["v"] = 10,
+                        ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "fakebot", ["bot"] = true },
+                        ["session_id"] = session,
+                        ["resume_gateway_url"] = GatewayUrl,
+                        ["application"] = new JsonObject { ["id"] = ApplicationId },
+                        ["guilds"] = new JsonArray(),
+                    },
+                });
+                break;
+            case 6:
+                LastResume = frame["d"] as JsonObject;
+                bool valid;
+                int sequence;
+                lock (_gatewayLock)
+                {
+                    valid = _sessionId is not null && (string?)frame["d"]?["session_id"] == _sessionId;
+                    _ready = valid;
+                    sequence = ++_sequence;
+                }
+
+                if (valid)
+                {
+                    Interlocked.Increment(ref _resumes);
+                    await SendAsync(socket, new JsonObject { ["op"] = 0, ["t"] = "RESUMED", ["s"] = sequence, ["d"] = new JsonObject() });
+                }
+                else
+                {
+                    await SendAsync(socket, new JsonObject { ["op"] = 9, ["d"] = false });
+                }
+
+                break;
+        }
+
+        Changed.Pulse();
+    }
+
+    private async Task SendAsync(WebSocket socket, JsonObject frame)
+    {
+        var bytes = Encoding.UTF8.GetBytes(frame.ToJsonString());
+        await _sendGate.WaitAsync();
+        try
+        {
+            await socket.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            _sendGate.Release();
+        }
+    }
+
+    private static async Task<JsonObject?> ReceiveAsync(WebSocket socket)
+    {
+        var buffer = new byte[8192];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            message.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage)
+            {
+                return JsonNode.Parse(message.ToArray()) as JsonObject;
+            }
+        }
+    }
+}

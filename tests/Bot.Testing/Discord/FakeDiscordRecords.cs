@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace Bot.Testing.Discord;
+
+/// <summary>A message the bot created in a channel, as the fake received it (content, embeds, allowed_mentions…).</summary>
+public sealed record RecordedMessage(string ChannelId, string MessageId, JsonObject Body)
+{
+    public string? Content => (string?)Body["content"];
+
+    public JsonArray? Embeds => Body["embeds"] as JsonArray;
+}
+
+/// <summary>An interaction callback, follow-up, edit of the original response, or deletion of it.</summary>
+public sealed record RecordedInteractionCall(string InteractionToken, RecordedCallKind Kind, JsonObject? Body)
+{
+    /// <summary>The message part of the call: data of a callback, or the body of a follow-up / edit.</summary>
+    public JsonObject? Message => Kind == RecordedCallKind.Callback ? Body?["data"] as JsonObject : Body;
+
+    public int? CallbackType => Kind == RecordedCallKind.Callback ? (int?)Body?["type"] : null;
+
+    public string? Content => (string?)Message?["content"];
+}
+
+public enum RecordedCallKind
+{
+    Callback,
+    Followup,
+    EditOriginal,
+    DeleteOriginal,
+}
+
+/// <summary>A role with its permission bits.</summary>
+public sealed record FakeRole(string Id, ulong Permissions);
+
+/// <summary>A guild: its @everyone role has the guild's id; members map user ids to role ids.</summary>
+public sealed record FakeGuild(string Id, string OwnerId, IReadOnlyList<FakeRole> Roles, IReadOnlyDictionary<string, IReadOnlyList<string>> Members);
+
+/// <param name="Overwrites">(id, type 0 role / 1 member, allow, deny).</param>
+public sealed record FakeChannel(string Id, string? GuildId, string Name, int Type = 0, IReadOnlyList<(string Id, int Type, ulong Allow, ulong Deny)>? Overwrites = null);
+
+/// <summary>An error the fake answers for a channel: HTTP status and Discord's JSON code.</summary>
+public sealed record ScriptedError(int Status, int Code, string Message);
