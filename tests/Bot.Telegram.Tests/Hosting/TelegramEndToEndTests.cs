@@ -97,6 +97,21 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InlineQuery_Empty_ShowsTheNewestArticles()
+    {
+        await _bot.ImportAsync("old.md", "---\ntitle: 旧文章\ndate: 2020-01-01\n---\n\n旧的内容。");
+        var newest = await _bot.ImportAsync("new.md", "---\ntitle: 新文章\ndate: 2026-01-01\n---\n\n新的内容。");
+
+        Fake.PushInlineQuery(Reader, "  ");
+
+        await Fake.WaitUntilAsync(f => f.InlineAnswers.Count == 1, what: "an inline answer");
+        var results = Fake.InlineAnswers[0].GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(2, results.Count);
+        Assert.Equal($"a{newest}", results[0].GetProperty("id").GetString());
+        Assert.Equal("新的内容。", results[0].GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task StartDeepLink_OpensTheArticle()
     {
         var id = await _bot.ImportAsync("deep.md", "---\ntitle: 深度链接\n---\n\n正文内容在这里。");
