@@ -17,8 +17,12 @@ public sealed class ArticleImporter(IArticleParser parser, IArticleStore store, 
     {
         var (files, failures) = ImportFileFinder.Find(paths);
         var counts = new int[3];
-        var done = failures.Count;
+        var done = 0;
         var total = files.Count + failures.Count;
+        foreach (var failure in failures)
+        {
+            progress?.Report(new ImportProgress(++done, total, failure.Path));
+        }
 
         var batches = Batches(files).ToList();
         var preparing = batches.Count > 0 ? PrepareAsync(batches[0], ct) : null;

@@ -35,8 +35,12 @@ public sealed class ChatBot(
 
             if (message.Text.StartsWith('/'))
             {
-                // A command for another bot in a group: not ours to answer.
-                return [];
+                // "/help@OtherBot" is another bot's; a malformed command ("/搜索") gets help, but only
+                // in a private chat, where nobody else could have been meant.
+                var head = message.Text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0];
+                return message.Chat.Kind == ChatKind.Private && !head.Contains('@', StringComparison.Ordinal)
+                    ? [new Reply.Text(text.UnknownCommand(Rendering.MarkdownText.Escape(head.TrimStart('/'))) + "\n\n" + Handlers.HelpHandler.Render(new CommandContext(message, string.Empty, text, admins.IsAdmin(message.User))))]
+                    : [];
             }
 
             return await ContinueConversationAsync(message, text, ct);

@@ -71,7 +71,9 @@ public sealed class PostIntake(
             return CommandContext.Say(text.PostParseFailed(MarkdownText.Escape(parsed.Error)));
         }
 
-        var draft = await articles.CreateDraftAsync(parsed.Article!, ct);
+        // A post is not a file of the archive: source_file is unique and belongs to imports, and
+        // two admins' "post.md" must not collide.
+        var draft = await articles.CreateDraftAsync(parsed.Article! with { SourceFile = null }, ct);
         logger.LogInformation("Draft {ArticleId} created by {Platform} user {UserId}", draft.Id, message.User.Platform, message.User.UserId);
         return Preview(draft, message.Chat.Platform, text);
     }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bot.Core.Articles;
-using Bot.Core.Rendering;
 
 namespace Bot.Core.Parsing;
 
@@ -116,7 +115,7 @@ public sealed partial class ArticleParser(ImportOptions options) : IArticleParse
         var plainText = text.Trim();
         var title = TextLead.CleanTitle(TextLead.Title(plainText) ?? Path.GetFileNameWithoutExtension(fileName));
         // The body is Markdown: escape the transcript so "*" or "#" in it stay literal when rendered.
-        var body = string.Join('\n', plainText.Split('\n').Select(MarkdownText.Escape));
+        var body = LiteralMarkdown.Escape(plainText);
         var article = new ParsedArticle(
             Slug: Slugs.From(fileName, title),
             Title: title,

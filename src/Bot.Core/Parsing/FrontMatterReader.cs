@@ -56,14 +56,20 @@ internal static class FrontMatterReader
     {
         error = null;
         var stream = new YamlStream();
+        var parser = new TrackingYamlParser(yaml);
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             // The YAML starts on the file's second line.
             error = $"invalid YAML in front matter at line {e.Start.Line + 1}: {Clean(e.Message)}";
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            error = $"invalid YAML in front matter at line {parser.LastStart.Line + 1}: check the brackets and quotes from there on";
             return null;
         }
 

@@ -14,6 +14,8 @@ namespace Bot.Core.Parsing;
 /// </summary>
 internal static partial class MarkdownPlainText
 {
+    private const int MaxDepth = 32;
+
     /// <summary>The pipeline used to read article bodies (~~strike~~ and pipe tables are common in the archive).</summary>
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder().UseEmphasisExtras().UsePipeTables().Build();
 
@@ -23,19 +25,36 @@ internal static partial class MarkdownPlainText
         var builder = new StringBuilder(markdown.Length);
         foreach (var block in document)
         {
-            WriteBlock(block, builder);
+            WriteBlock(block, builder, depth: 0);
         }
 
         return builder.ToString().Trim();
     }
 
-    private static void WriteBlock(Block block, StringBuilder builder)
+    private static void WriteBlock(Block block, StringBuilder builder, int depth)
     {
+        if (depth > MaxDepth && block is ContainerBlock deep)
+        {
+            // Thousands of nested quotes must not exhaust the stack: flatten what is below.
+            foreach (var leaf in deep.Descendants<LeafBlock>())
+            {
+                var leafStart = builder.Length;
+                if (leaf.Inline is { } leafInline)
+                {
+                    WriteInlines(leafInline, builder, depth);
+                }
+
+                EndParagraph(builder, leafStart);
+            }
+
+            return;
+        }
+
         switch (block)
         {
             case LeafBlock { Inline: { } inline }:
                 var start = builder.Length;
-                WriteInlines(inline, builder);
+                WriteInlines(inline, builder, 0);
                 EndParagraph(builder, start);
                 break;
             case HtmlBlock html:
@@ -57,7 +76,7 @@ internal static partial class MarkdownPlainText
                         var cellText = new StringBuilder();
                         foreach (var inner in cell)
                         {
-                            WriteBlock(inner, cellText);
+                            WriteBlock(inner, cellText, depth + 1);
                         }
 
                         builder.Append(cellText.ToString().Trim()).Append(' ');
@@ -70,7 +89,7 @@ internal static partial class MarkdownPlainText
             case ContainerBlock container:
                 foreach (var child in container)
                 {
-                    WriteBlock(child, builder);
+                    WriteBlock(child, builder, depth + 1);
                 }
 
                 break;
@@ -92,8 +111,18 @@ internal static partial class MarkdownPlainText
         }
     }
 
-    private static void WriteInlines(ContainerInline container, StringBuilder builder)
+    private static void WriteInlines(ContainerInline container, StringBuilder builder, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            foreach (var literal in container.Descendants<LiteralInline>())
+            {
+                builder.Append(literal.Content.AsSpan());
+            }
+
+            return;
+        }
+
         foreach (var inline in container)
         {
             switch (inline)
@@ -103,7 +132,7 @@ internal static partial class MarkdownPlainText
                 case HtmlInline:
                     break;
                 case LinkInline link:
-                    WriteInlines(link, builder);
+                    WriteInlines(link, builder, depth + 1);
                     break;
                 case LiteralInline literal:
                     builder.Append(literal.Content.AsSpan());
@@ -118,7 +147,7 @@ internal static partial class MarkdownPlainText
                     builder.Append('\n');
                     break;
                 case ContainerInline inner:
-                    WriteInlines(inner, builder);
+                    WriteInlines(inner, builder, depth + 1);
                     break;
                 default:
                     break;

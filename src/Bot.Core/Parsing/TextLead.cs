@@ -19,13 +19,23 @@ internal static class TextLead
     {
         var line = text.TrimStart();
         var end = line.AsSpan().IndexOfAny(SentenceEnds);
-        var sentence = (end >= 0 ? line[..end] : line).Trim();
+        var period = line.IndexOf(". ", StringComparison.Ordinal);
+        if (period >= 0 && (end < 0 || period < end))
+        {
+            end = period;
+        }
+
+        var sentence = (end >= 0 ? line[..end] : line).Trim().TrimEnd('.', ',', ';', ':', '，', '；', '：').TrimEnd();
         if (sentence.Length == 0)
         {
             return null;
         }
 
-        if (sentence.Length <= DerivedTitleMax)
+        // A Han character carries about a word: Chinese titles are shorter in characters.
+        var chinese = LanguageGuess.Of(sentence) == "zh";
+        var max = chinese ? DerivedTitleMax : DerivedTitleMax * 2;
+        var enough = chinese ? DerivedTitleEnough : DerivedTitleEnough * 3;
+        if (sentence.Length <= max)
         {
             return sentence;
         }
@@ -34,19 +44,19 @@ internal static class TextLead
         foreach (var word in sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var next = title.Length == 0 ? word : title + " " + word;
-            if (next.Length > DerivedTitleMax)
+            if (next.Length > max)
             {
                 break;
             }
 
             title = next;
-            if (title.Length >= DerivedTitleEnough)
+            if (title.Length >= enough)
             {
                 break;
             }
         }
 
-        return title.Length > 0 ? title : Truncate(sentence, DerivedTitleMax);
+        return title.Length > 0 ? title : Truncate(sentence, max);
     }
 
     /// <summary>About the first 140 characters of the text on one line, ending at a sentence or word boundary when one is near.</summary>

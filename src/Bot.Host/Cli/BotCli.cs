@@ -50,5 +50,7 @@ public static class BotCli
         yield return ConsoleCommand.Create();
         yield return StatsCommand.Create();
         yield return BackupCommand.Create();
+        yield return ImportCommand.Create();
+        yield return ArticlesCommand.Create();
     }
 }

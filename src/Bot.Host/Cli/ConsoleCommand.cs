@@ -30,6 +30,11 @@ public static class ConsoleCommand
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
         await host.Services.GetRequiredService<ConsoleChatLoop>().RunAsync(Console.In, interactive: !Console.IsInputRedirected, stop.Token);
+        if (!stop.IsCancellationRequested)
+        {
+            await host.Services.GetRequiredService<ConsoleDrain>().WaitAsync(TimeSpan.FromSeconds(10), stop.Token);
+        }
+
         await host.StopAsync(CancellationToken.None);
         return 0;
     }

@@ -78,9 +78,10 @@ public sealed class ConsoleChatLoop(IChatBot bot, ConsoleOutput output, IConfigu
 
         // The console's way to upload a file: "/post path/to/article.md", or a path alone after "/post".
         const string post = "/post ";
+        // An absolute path starts with '/' too, so look for the file before reading the line as a command.
         var (text, file) = line.StartsWith(post, StringComparison.Ordinal) && FileFrom(line[post.Length..].Trim()) is { } attached
             ? ("/post", attached)
-            : !line.StartsWith('/') && FileFrom(line) is { } alone ? (string.Empty, alone) : (line, null);
+            : FileFrom(line) is { } alone ? (string.Empty, alone) : (line, null);
         return bot.HandleMessageAsync(new IncomingMessage(Chat, _user, text, ConsoleAccess.Instance, file), ct);
     }
 

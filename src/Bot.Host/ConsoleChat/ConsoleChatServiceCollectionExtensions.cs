@@ -10,6 +10,7 @@ public static class ConsoleChatServiceCollectionExtensions
         services.AddSingleton(new ConsoleOutput(output));
         services.AddSingleton<IDeliveryChannel, ConsoleDeliveryChannel>();
         services.AddSingleton<ConsoleChatLoop>();
+        services.AddSingleton<ConsoleDrain>();
         return services;
     }
 }

@@ -23,7 +23,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
         Cache = new ArticleCache(Articles);
         Subscriptions = new SqliteSubscriptionService(database.Database, Clock, NullLogger<SqliteSubscriptionService>.Instance);
         Publishing = new SqlitePublishingService(database.Database, Signal, Cache, Clock, NullLogger<SqlitePublishingService>.Instance);
-        Worker = NewWorker();
+        Worker = NewWorker(signal: Signal);
     }
 
     public TempDatabase Database { get; }
@@ -60,12 +60,12 @@ public sealed class DeliveryHarness : IAsyncDisposable
     }
 
     /// <summary>A second worker on the same database (a restarted process), with its own outbox, limiter and lease owner.</summary>
-    public DeliveryWorker NewWorker(IDeliveryChannel? channel = null) => new(
+    public DeliveryWorker NewWorker(IDeliveryChannel? channel = null, DeliverySignal? signal = null) => new(
         new DeliveryOutbox(Database.Database, Clock),
         [channel ?? Channel],
         new ArticleCache(Articles),
         new DeliveryRateLimiter(Microsoft.Extensions.Options.Options.Create(Options), Clock),
-        new DeliverySignal(),
+        signal ?? new DeliverySignal(),
         Clock,
         Microsoft.Extensions.Options.Options.Create(Options),
         NullLogger<DeliveryWorker>.Instance);

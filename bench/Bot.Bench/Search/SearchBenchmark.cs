@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Bot.Core.Search;
+using Bot.Core.Storage;
+using Bot.Core.Storage.Migrations;
+using Bot.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bot.Bench.Search;
+
+/// <summary>
+/// `search [--json] [--articles 50000] [--reps 20] [--dir PATH]`: latency of a fixed mixed query set through
+/// ISearchService (rank + count + snippets) on the corpus replicated to N articles, against a LIKE scan and an
+/// FTS5 trigram index measured in the same run, and the index size against the raw text. --dir keeps the built
+/// database for the next run.
+/// </summary>
+public sealed class SearchBenchmark : IBenchmark
+{
+    public string Name => "search";
+
+    public string Description => "search latency p50/p95 at N articles vs LIKE and FTS5 trigram; index size";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        if (!SharedData.Available)
+        {
+            Console.Error.WriteLine(SharedData.SkipReason);
+            return 2;
+        }
+
+        var json = args.Contains("--json");
+        var count = Option(args, "--articles", 50_000);
+        var reps = Option(args, "--reps", 20);
+        var keep = Array.IndexOf(args, "--dir") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var folder = keep ?? Directory.CreateTempSubdirectory("bot-bench-search-").FullName;
+        try
+        {
+            var database = new SqliteDatabase(Path.Combine(folder, $"search-{count}.db"));
+            await new MigrationRunner(database, NullLogger<MigrationRunner>.Instance).ApplyAsync(ct);
+            TimeSpan? build = null;
+            if (await SearchBenchArchive.CountAsync(database, ct) != count)
+            {
+                build = await SearchBenchArchive.BuildAsync(database, BenchCorpus.Load(), count, ct);
+            }
+
+            var report = await MeasureAsync(database, count, reps, build, ct);
+            Console.WriteLine(json ? JsonSerializer.Serialize(report.Json, JsonOptions) : report.Table);
+            return 0;
+        }
+        finally
+        {
+            if (keep is null)
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static async Task<(object Json, string Table)> MeasureAsync(SqliteDatabase database, int count, int reps, TimeSpan? build, CancellationToken ct)
+    {
+        var search = new SqliteSearchService(database, NullLogger<SqliteSearchService>.Instance);
+        var ours = new Dictionary<SearchBenchQuery, List<double>>();
+        var totals = new Dictionary<SearchBenchQuery, int>();
+        foreach (var query in SearchBenchQueries.All)
+        {
+            totals[query] = (await search.SearchAsync(new SearchRequest(query.Text), ct)).Total; // warm-up
+            ours[query] = [];
+            for (var i = 0; i < reps; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                await search.SearchAsync(new SearchRequest(query.Text), ct);
+                ours[query].Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        await using var connection = await database.OpenAsync(ct);
+        var like = new List<double>();
+        var trigram = new List<double>();
+        foreach (var query in SearchBenchQueries.All)
+        {
+            like.Add(await TimeAsync(connection, LikeSql(query), query, ct));
+            var indexed = query.Terms.All(t => t.EnumerateRunes().Count() >= 3);
+            for (var i = 0; i < (indexed ? reps : 1); i++)
+            {
+                trigram.Add(await TimeAsync(connection, TrigramSql(query), query, ct));
+            }
+        }
+
+        var sizes = await SizesAsync(connection, ct);
+        var all = ours.Values.SelectMany(v => v).ToList();
+        var (p50, p95, likeP95, trigramP95) = (Percentile(all, 0.50), Percentile(all, 0.95), Percentile(like, 0.95), Percentile(trigram, 0.95));
+        var json = new
+        {
+            p50_ms = Math.Round(p50, 2),
+            p95_ms = Math.Round(p95, 2),
+            like_p95_ms = Math.Round(likeP95, 2),
+            trigram_p95_ms = Math.Round(trigramP95, 2),
+            index_ratio = Math.Round(sizes.Fts / sizes.Raw, 3),
+            articles = count,
+            speedup_vs_like_p95 = Math.Round(likeP95 / p95, 1),
+            trigram_index_ratio = Math.Round(sizes.Trigram / sizes.Raw, 3),
+            covering_index_mb = Math.Round(sizes.Covering / 1e6, 1),
+            raw_text_mb = Math.Round(sizes.Raw / 1e6, 1),
+            build_s = build is { } b ? Math.Round(b.TotalSeconds) : (double?)null,
+            by_class = ours.GroupBy(q => q.Key.Class).ToDictionary(g => g.Key, g => new
+            {
+                p50_ms = Math.Round(Percentile(g.SelectMany(q => q.Value).ToList(), 0.50), 2),
+                p95_ms = Math.Round(Percentile(g.SelectMany(q => q.Value).ToList(), 0.95), 2),
+            }),
+        };
+
+        var table = new System.Text.StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"search benchmark: {count:N0} articles, raw text {sizes.Raw / 1e6:N1} MB, {reps} runs per query{(build is { } t ? $", built in {t.TotalSeconds:N0} s" : string.Empty)}");
+        table.AppendLine(CultureInfo.InvariantCulture, $"{"query",-24} {"hits",8} {"p50 ms",8} {"p95 ms",8}");
+        foreach (var (query, times) in ours)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"{query.Class + " " + query.Text,-24} {totals[query],8} {Percentile(times, 0.5),8:N2} {Percentile(times, 0.95),8:N2}");
+        }
+
+        table.AppendLine(CultureInfo.InvariantCulture, $"ours     p50 {p50:N2} ms, p95 {p95:N2} ms");
+        table.AppendLine(CultureInfo.InvariantCulture, $"LIKE     p95 {likeP95:N2} ms (one run per query) → ours is {likeP95 / p95:N0}× faster at p95");
+        table.AppendLine(CultureInfo.InvariantCulture, $"trigram  p95 {trigramP95:N2} ms (terms under 3 characters fall back to a LIKE scan of the content; one run each)");
+        table.AppendLine(CultureInfo.InvariantCulture, $"index    {sizes.Fts / 1e6:N1} MB = {sizes.Fts / sizes.Raw:N2}× raw text (trigram {sizes.Trigram / sizes.Raw:N2}×; covering index {sizes.Covering / 1e6:N1} MB)");
+        return (json, table.ToString());
+    }
+
+    private static async Task<double> TimeAsync(SqliteConnection connection, string sql, SearchBenchQuery query, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        for (var i = 0; i < query.Terms.Count; i++)
+        {
+            command.Parameters.AddWithValue($"$like{i}", "%" + query.Terms[i] + "%");
+            command.Parameters.AddWithValue($"$match{i}", "\"" + query.Terms[i].Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+        }
+
+        var clock = Stopwatch.StartNew();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        do
+        {
+            while (await reader.ReadAsync(ct))
+            {
+            }
+        }
+        while (await reader.NextResultAsync(ct));
+
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    // The same work as a search: the total and the first page (LIKE cannot rank, so newest first).
+    private static string LikeSql(SearchBenchQuery query)
+    {
+        var where = string.Join(" AND ", query.Terms.Select((_, i) => $"(title LIKE $like{i} OR plain_text LIKE $like{i})"));
+        return $"""
+            SELECT count(*) FROM articles WHERE state = 'published' AND {where};
+            SELECT id FROM articles WHERE state = 'published' AND {where} ORDER BY published_utc DESC LIMIT 5;
+            """;
+    }
+
+    private static string TrigramSql(SearchBenchQuery query)
+    {
+        if (query.Terms.All(t => t.EnumerateRunes().Count() >= 3))
+        {
+            var match = string.Join(" AND ", query.Terms.Select((_, i) => $"$match{i}"));
+            return $"""
+                SELECT count(*) FROM bench_trigram WHERE bench_trigram MATCH {match};
+                SELECT rowid FROM bench_trigram WHERE bench_trigram MATCH {match} ORDER BY rank LIMIT 5;
+                """;
+        }
+
+        var where = string.Join(" AND ", query.Terms.Select((_, i) => $"(title LIKE $like{i} OR plain_text LIKE $like{i})"));
+        return $"SELECT count(*) FROM bench_trigram WHERE {where}";
+    }
+
+    private static async Task<(double Raw, double Fts, double Trigram, double Covering)> SizesAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandTimeout = 0;
+        command.CommandText = """
+            SELECT
+                (SELECT sum(length(CAST(title AS BLOB)) + length(CAST(plain_text AS BLOB))) FROM articles),
+                (SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'article\_fts%' ESCAPE '\'),
+                (SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'bench\_trigram%' ESCAPE '\'),
+                (SELECT sum(pgsize) FROM dbstat WHERE name = 'ix_articles_search')
+            """;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetDouble(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3));
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
+}

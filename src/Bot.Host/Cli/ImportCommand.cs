@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Text.Json;
+using Bot.Core.Articles;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Host.Cli;
+
+/// <summary>`import PATHS… [--json]`: files or folders into the archive as published articles, never pushed to subscribers.</summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders (recursive; .md, .markdown, .txt)", Arity = ArgumentArity.OneOrMore };
+        var json = CliOptions.Json();
+        var command = new Command("import", "Import articles into the archive (re-importing an unchanged file changes nothing)") { TreatUnmatchedTokensAsErrors = false };
+        command.Arguments.Add(paths);
+        command.Options.Add(json);
+        command.SetAction((result, ct) =>
+        {
+            // A variadic argument also swallows configuration overrides (--Database:Path=…): hand them back.
+            var given = result.GetValue(paths) ?? [];
+            var overrides = given.Where(IsConfigOverride).ToArray();
+            return RunAsync([.. given.Except(overrides)], result.GetValue(json), [.. CliOptions.ConfigArgs(result), .. overrides], ct);
+        });
+        return command;
+    }
+
+    private static bool IsConfigOverride(string token) =>
+        token.StartsWith("--", StringComparison.Ordinal) && token.Contains(':', StringComparison.Ordinal);
+
+    private static async Task<int> RunAsync(string[] paths, bool json, string[] configArgs, CancellationToken ct)
+    {
+        if (paths.Length == 0)
+        {
+            await Console.Error.WriteLineAsync("Give at least one file or folder to import.");
+            return 2;
+        }
+
+        using var host = await CliHost.OpenAsync(configArgs, ct);
+        var importer = host.Services.GetRequiredService<ArticleImporter>();
+        var progress = Console.IsErrorRedirected ? null : new ImportProgressLine(Console.Error);
+        var summary = await importer.ImportAsync(paths, progress, ct);
+        progress?.Clear();
+
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(
+                new
+                {
+                    imported = summary.Imported,
+                    updated = summary.Updated,
+                    unchanged = summary.Unchanged,
+                    failed = summary.Failed.Select(f => new { path = f.Path, error = f.Error }),
+                },
+                CliJson.Options));
+        }
+        else
+        {
+            Console.WriteLine($"{"imported",-10}{summary.Imported,8}");
+            Console.WriteLine($"{"updated",-10}{summary.Updated,8}");
+            Console.WriteLine($"{"unchanged",-10}{summary.Unchanged,8}");
+            Console.WriteLine($"{"failed",-10}{summary.Failed.Count,8}");
+            foreach (var failure in summary.Failed)
+            {
+                Console.WriteLine($"  {failure.Path}: {failure.Error}");
+            }
+        }
+
+        return summary.Failed.Count > 0 ? 1 : 0;
+    }
+}

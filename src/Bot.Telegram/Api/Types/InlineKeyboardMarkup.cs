@@ -1,0 +1,5 @@
+namespace Bot.Telegram.Api.Types;
+
+public sealed record InlineKeyboardMarkup(IReadOnlyList<IReadOnlyList<InlineKeyboardButton>> InlineKeyboard);
+
+public sealed record InlineKeyboardButton(string Text, string? CallbackData = null, string? Url = null);

@@ -1,0 +1,16 @@
+namespace Bot.Telegram.Api.Types;
+
+public sealed record InlineQueryResultArticle(
+    string Id,
+    string Title,
+    InputTextMessageContent InputMessageContent,
+    string? Description = null,
+    string? Url = null,
+    InlineKeyboardMarkup? ReplyMarkup = null)
+{
+    public string Type { get; init; } = "article";
+}
+
+public sealed record InputTextMessageContent(string MessageText, string? ParseMode = null, LinkPreviewOptions? LinkPreviewOptions = null);
+
+public sealed record LinkPreviewOptions(bool IsDisabled);

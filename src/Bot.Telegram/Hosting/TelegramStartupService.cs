@@ -1,0 +1,53 @@
+using Bot.Core.Chat;
+using Bot.Core.Commands;
+using Bot.Telegram.Api;
+using Bot.Telegram.Api.Types;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Telegram.Hosting;
+
+/// <summary>
+/// Announces the bot at start: the command menu in English and Chinese, and the webhook when one is
+/// configured. None of this is essential to running, so a failure is logged and the bot carries on.
+/// </summary>
+public sealed class TelegramStartupService(
+    ITelegramBotClient client,
+    TelegramBotIdentity identity,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramStartupService> logger) : BackgroundService
+{
+    public static IReadOnlyList<BotCommand> Commands(bool chinese) =>
+        CommandCatalog.All
+            .Where(c => c.IsOn(Platform.Telegram) && !c.AdminOnly)
+            .Select(c => new BotCommand(c.Name, chinese ? c.DescriptionZh : c.DescriptionEn))
+            .ToList();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Try("getMe", async ct =>
+        {
+            var me = await identity.GetAsync(ct);
+            logger.LogInformation("Telegram bot @{Username} ({BotId}) is starting", me.Username, me.Id);
+        }, stoppingToken);
+        await Try("setMyCommands", ct => client.SetMyCommands(Commands(chinese: false), null, ct), stoppingToken);
+        await Try("setMyCommands zh", ct => client.SetMyCommands(Commands(chinese: true), "zh", ct), stoppingToken);
+        if (options.Value is { UsesWebhook: true, WebhookUrl: { } url, WebhookSecret: { } secret })
+        {
+            await Try("setWebhook", ct => client.SetWebhook(url, secret, TelegramPollingService.AllowedUpdates, ct), stoppingToken);
+        }
+    }
+
+    private async Task Try(string what, Func<CancellationToken, Task> call, CancellationToken ct)
+    {
+        try
+        {
+            await call(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Telegram {Call} failed at start; the bot keeps running", what);
+        }
+    }
+}

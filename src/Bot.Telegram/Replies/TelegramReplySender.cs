@@ -1,0 +1,108 @@
+using System.Text;
+using Bot.Core.Commands;
+using Bot.Telegram.Api;
+using Bot.Telegram.Api.Types;
+using Bot.Telegram.Rendering;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Telegram.Replies;
+
+/// <summary>Where a reply goes: the chat, the forum topic, and the message whose button was pressed.</summary>
+public sealed record ReplyTarget(long ChatId, long? ThreadId, long? OriginalMessageId = null);
+
+/// <summary>
+/// Renders Core's replies as Telegram messages: Markdown through the one Telegram renderer, split at
+/// the limit with the buttons under the last part; articles exactly as a delivery would send them.
+/// </summary>
+public sealed class TelegramReplySender(
+    ITelegramBotClient client,
+    TelegramArticleRenderer articles,
+    TimeProvider time,
+    ILogger<TelegramReplySender> logger)
+{
+    private const int MaxAttempts = 3;
+
+    public async Task SendAsync(ReplyTarget target, IReadOnlyList<Reply> replies, CancellationToken ct)
+    {
+        foreach (var reply in replies)
+        {
+            switch (reply)
+            {
+                case Reply.Text text:
+                    await SendTextAsync(target, text, ct);
+                    break;
+                case Reply.ArticleView view:
+                    foreach (var part in articles.Render(view.Article).Take(view.MaxParts ?? int.MaxValue))
+                    {
+                        await SendWithRetryAsync(new SendMessageRequest(target.ChatId, part, target.ThreadId), ct);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    public static InlineKeyboardMarkup? Keyboard(IReadOnlyList<IReadOnlyList<ReplyButton>>? buttons)
+    {
+        var rows = (buttons ?? [])
+            .Select(row => (IReadOnlyList<InlineKeyboardButton>)row
+                .Where(b => Encoding.UTF8.GetByteCount(b.Payload) is > 0 and <= TelegramLimits.CallbackData)
+                .Select(b => new InlineKeyboardButton(b.Label, CallbackData: b.Payload))
+                .ToList())
+            .Where(row => row.Count > 0)
+            .ToList();
+        return rows.Count == 0 ? null : new InlineKeyboardMarkup(rows);
+    }
+
+    private async Task SendTextAsync(ReplyTarget target, Reply.Text text, CancellationToken ct)
+    {
+        var parts = MessageSplitter.Split(TelegramMarkdown.Render(text.Markdown)).Select(TelegramHtmlWriter.Write).ToList();
+        if (parts.Count == 0 || parts.All(string.IsNullOrWhiteSpace))
+        {
+            return;
+        }
+
+        var keyboard = Keyboard(text.Buttons);
+        if (text.ReplaceOriginal && target.OriginalMessageId is { } original && parts.Count == 1)
+        {
+            try
+            {
+                await client.EditMessageText(target.ChatId, original, parts[0], keyboard, ct);
+                return;
+            }
+            catch (ApiRequestException ex) when (ex.Description.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+            catch (ApiRequestException ex)
+            {
+                logger.LogInformation("Could not edit message {MessageId} in chat {ChatId} ({Reason}); sending a new one", original, target.ChatId, ex.Description);
+            }
+        }
+
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var markup = i == parts.Count - 1 ? keyboard : null;
+            await SendWithRetryAsync(new SendMessageRequest(target.ChatId, parts[i], target.ThreadId, markup), ct);
+        }
+    }
+
+    // A reply is worth a short wait when Telegram asks for one; anything else is the caller's error to log.
+    private async Task SendWithRetryAsync(SendMessageRequest request, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await client.SendMessage(request, ct);
+                return;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 429 && attempt < MaxAttempts)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Clamp(ex.Parameters?.RetryAfter ?? 1, 1, 30));
+                logger.LogInformation("Telegram asked to wait {Seconds}s before replying in chat {ChatId}", wait.TotalSeconds, request.ChatId);
+                await Task.Delay(wait, time, ct);
+            }
+        }
+    }
+}

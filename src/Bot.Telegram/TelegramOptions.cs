@@ -1,0 +1,26 @@
+namespace Bot.Telegram;
+
+/// <summary>The "Telegram" configuration section. The adapter is off when <see cref="Token"/> is empty.</summary>
+public sealed class TelegramOptions
+{
+    public const string Section = "Telegram";
+
+    public string Token { get; set; } = string.Empty;
+
+    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
+
+    /// <summary>When set (https), Telegram pushes updates to it and polling is off.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Sent back by Telegram in X-Telegram-Bot-Api-Secret-Token on every webhook call.</summary>
+    public string? WebhookSecret { get; set; }
+
+    public int PollTimeoutSeconds { get; set; } = 50;
+
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How long answers to inline queries may be cached by Telegram.</summary>
+    public int InlineCacheSeconds { get; set; } = 30;
+
+    public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
+}

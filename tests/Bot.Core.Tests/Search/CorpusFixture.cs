@@ -1,0 +1,32 @@
+using Bot.Testing;
+
+namespace Bot.Core.Tests.Search;
+
+/// <summary>The shared corpus indexed once for all brute-force comparisons (nothing when ../shared is absent).</summary>
+public sealed class CorpusFixture : IAsyncLifetime
+{
+    internal SearchArchive Archive { get; private set; } = null!;
+
+    internal BruteForce Reference { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!SharedData.Available)
+        {
+            return;
+        }
+
+        var articles = CorpusLoader.Load();
+        Archive = await SearchArchive.CreateAsync();
+        var ids = await Archive.AddAllAsync(articles);
+        Reference = new BruteForce(ids, articles);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Archive is not null)
+        {
+            await Archive.DisposeAsync();
+        }
+    }
+}
