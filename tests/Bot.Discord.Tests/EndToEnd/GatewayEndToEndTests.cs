@@ -90,6 +90,18 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribe_HereWhereTheBotCannotSend_IsRefused()
+    {
+        var reply = await CommandAsync(FakeInteractions.SlashCommand(
+            "subscribe",
+            memberPermissions: FakeInteractions.ViewAndSend | FakeInteractions.ManageChannels,
+            appPermissions: FakeInteractions.ViewAndSend & ~(1UL << 11)));
+
+        Assert.Equal(UiText.For("en-US").Refusal(Bot.Core.Commands.ChatRefusal.BotCannotPost), reply.Content);
+        Assert.Null(await Subscription(Here));
+    }
+
+    [Fact]
     public async Task Subscribe_AnotherChannel_ChecksUserAndBotPermissionsThere()
     {
         var asModerator = (string channel) => FakeInteractions.SlashCommand(
