@@ -1,4 +1,3 @@
-using Bot.Core.Articles;
 using Bot.Core.Delivery;
 using Bot.Discord.Commands;
 using Bot.Discord.Delivery;
@@ -39,7 +38,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<ArticleRenderer>();
         services.AddSingleton<ReplyRenderer>();
         services.AddSingleton<InteractionHandler>();
-        services.AddScoped(provider => provider.GetService<IArticleStore>() is { } store ? new TagAutocomplete(store) : null!);
+        services.AddScoped<TagAutocomplete>();
         services.AddSingleton<DiscordDeliveryChannel>();
         services.AddSingleton<IDeliveryChannel>(provider => provider.GetRequiredService<DiscordDeliveryChannel>());
         services.AddHostedService<CommandRegistrar>();

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Delivery;
+using Bot.Discord.Models;
 using Bot.Discord.Rendering;
 using Bot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -11,13 +13,17 @@ namespace Bot.Discord.Delivery;
 /// <summary>Sends article parts to Discord channels and maps every answer to a <see cref="SendOutcome"/>.</summary>
 public sealed class DiscordDeliveryChannel(IDiscordRestClient rest, ArticleRenderer renderer, ILogger<DiscordDeliveryChannel> logger) : IDeliveryChannel
 {
+    // The worker asks for the count and then for each part of the same (cached) article instance:
+    // render it once per instance rather than once per part. Entries go when the article is collected.
+    private readonly ConditionalWeakTable<Article, IReadOnlyList<MessagePayload>> _rendered = [];
+
     public Platform Platform => Platform.Discord;
 
-    public int CountParts(Article article) => renderer.Render(article).Count;
+    public int CountParts(Article article) => Render(article).Count;
 
     public async Task<SendOutcome> SendPartAsync(DeliveryTarget target, Article article, int partIndex, CancellationToken ct)
     {
-        var parts = renderer.Render(article);
+        var parts = Render(article);
         if (partIndex < 0 || partIndex >= parts.Count)
         {
             return new SendOutcome.BadRequest($"part {partIndex} of {parts.Count} does not exist");
@@ -68,6 +74,8 @@ public sealed class DiscordDeliveryChannel(IDiscordRestClient rest, ArticleRende
             return new SendOutcome.ChatGone(e.Message);
         }
     }
+
+    private IReadOnlyList<MessagePayload> Render(Article article) => _rendered.GetValue(article, renderer.Render);
 
     public static SendOutcome Map(DiscordApiException e, bool deleting) => (e.Code, e.Status) switch
     {

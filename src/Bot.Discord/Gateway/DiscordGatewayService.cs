@@ -24,8 +24,8 @@ public sealed class DiscordGatewayService(
     private readonly GatewaySession _session = new();
     private string? _gatewayUrl;
 
-    /// <summary>Raised after READY or RESUMED; tests wait on it.</summary>
-    public event Action<string>? SessionEstablished;
+    /// <summary>True once READY has given a session that a dropped connection can resume.</summary>
+    public bool HasSession => _session.CanResume;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -181,11 +181,9 @@ public sealed class DiscordGatewayService(
                 _session.SessionId = data.GetProperty("session_id").GetString();
                 _session.ResumeUrl = data.TryGetProperty("resume_gateway_url", out var resumeUrl) ? resumeUrl.GetString() : null;
                 logger.LogInformation("Discord gateway ready");
-                SessionEstablished?.Invoke(name);
                 return true;
             case "RESUMED":
                 logger.LogInformation("Discord gateway session resumed");
-                SessionEstablished?.Invoke(name);
                 return true;
             default:
                 // Cloned: the element belongs to a document the receive loop is about to reuse.

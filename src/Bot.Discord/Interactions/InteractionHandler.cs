@@ -20,7 +20,7 @@ public sealed class InteractionHandler(
     IDiscordRestClient rest,
     DiscordApplicationInfo application,
     ReplyRenderer renderer,
-    IOptions<DiscordOptions> options,
+    IOptions<DiscordOptions> settings,
     TimeProvider time,
     ILogger<InteractionHandler> logger)
 {
@@ -57,10 +57,8 @@ public sealed class InteractionHandler(
         if (data.Options?.FirstOrDefault(o => o.Focused == true) is { } focused)
         {
             await using var scope = scopes.CreateAsyncScope();
-            if (scope.ServiceProvider.GetService<TagAutocomplete>() is { } autocomplete)
-            {
-                choices = await autocomplete.SuggestAsync(focused.Name, focused.ValueText ?? string.Empty, ct);
-            }
+            var autocomplete = scope.ServiceProvider.GetRequiredService<TagAutocomplete>();
+            choices = await autocomplete.SuggestAsync(focused.Name, focused.ValueText ?? string.Empty, ct);
         }
 
         await respond(new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult, new AutocompleteData(choices)), ct);
@@ -73,7 +71,7 @@ public sealed class InteractionHandler(
         IncomingFile? file = null;
         if (attachment is not null)
         {
-            var max = options.Value.MaxAttachmentBytes;
+            var max = settings.Value.MaxAttachmentBytes;
             var extension = Path.GetExtension(attachment.Filename).ToLowerInvariant();
             var refusal = extension is not (".md" or ".markdown" or ".txt") ? AdapterTexts.WrongFileType(language, attachment.Filename)
                 : attachment.Size > max ? AdapterTexts.FileTooLarge(language, max)
@@ -93,13 +91,23 @@ public sealed class InteractionHandler(
             return;
         }
 
+        var access = Access(interaction);
+        var options = InteractionMapper.Options(data);
+        if (name == "subscribe" && !options.ContainsKey("channel") && !access.BotCanPostHere())
+        {
+            // Core checks the bot's rights only for another channel; here Discord already told us.
+            var refusal = UiText.For(language).Refusal(ChatRefusal.BotCannotPost);
+            await respond(Message(InteractionCallbackType.ChannelMessageWithSource, new MessagePayload { Content = refusal, Flags = MessagePayload.EphemeralFlag }), ct);
+            return;
+        }
+
         var message = new IncomingMessage(
             InteractionMapper.Chat(interaction),
             InteractionMapper.User(interaction),
             "/" + name,
-            Access(interaction),
+            access,
             file,
-            InteractionMapper.Options(data));
+            options);
         await RunAsync(interaction, isComponent: false, language, (bot, token) => bot.HandleMessageAsync(message, token), respond, ct);
     }
 
@@ -141,7 +149,7 @@ public sealed class InteractionHandler(
         await using var scope = scopes.CreateAsyncScope();
         var bot = scope.ServiceProvider.GetRequiredService<IChatBot>();
         var work = Guard(handle(bot, ct), interaction, language);
-        var deferAfter = options.Value.DeferAfter;
+        var deferAfter = settings.Value.DeferAfter;
         if (!work.IsCompleted)
         {
             using var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(ct);

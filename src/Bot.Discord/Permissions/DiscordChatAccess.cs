@@ -17,6 +17,23 @@ public sealed partial class DiscordChatAccess(Interaction interaction, IDiscordR
 {
     private const DiscordPermissions BotNeeds = DiscordPermissions.ViewChannel | DiscordPermissions.SendMessages | DiscordPermissions.EmbedLinks;
 
+    /// <summary>
+    /// Whether the bot may post articles in the interaction's own channel, from the app_permissions
+    /// Discord computed for it; true when Discord did not say (older payloads).
+    /// </summary>
+    public bool BotCanPostHere()
+    {
+        if (interaction.GuildId is null || interaction.AppPermissions is not { } granted)
+        {
+            return true;
+        }
+
+        return PermissionCalculator.Parse(granted).Has(Needed(interaction.Channel?.IsThread == true));
+    }
+
+    private static DiscordPermissions Needed(bool thread) =>
+        thread ? (BotNeeds & ~DiscordPermissions.SendMessages) | DiscordPermissions.SendMessagesInThreads : BotNeeds;
+
     public Task<bool> CanManageChatAsync(CancellationToken ct)
     {
         // A DM belongs to the user alone.
@@ -84,8 +101,7 @@ public sealed partial class DiscordChatAccess(Interaction interaction, IDiscordR
         }
 
         var botPermissions = PermissionCalculator.Compute(guild, bot.Roles, bot.User!.Id, scope);
-        var needed = channel.IsThread ? (BotNeeds & ~DiscordPermissions.SendMessages) | DiscordPermissions.SendMessagesInThreads : BotNeeds;
-        if (!botPermissions.Has(needed))
+        if (!botPermissions.Has(Needed(channel.IsThread)))
         {
             return new ChatResolution.Refused(ChatRefusal.BotCannotPost);
         }

@@ -90,6 +90,18 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribe_HereWhereTheBotCannotSend_IsRefused()
+    {
+        var reply = await CommandAsync(FakeInteractions.SlashCommand(
+            "subscribe",
+            memberPermissions: FakeInteractions.ViewAndSend | FakeInteractions.ManageChannels,
+            appPermissions: FakeInteractions.ViewAndSend & ~(1UL << 11)));
+
+        Assert.Equal(UiText.For("en-US").Refusal(Bot.Core.Commands.ChatRefusal.BotCannotPost), reply.Content);
+        Assert.Null(await Subscription(Here));
+    }
+
+    [Fact]
     public async Task Subscribe_AnotherChannel_ChecksUserAndBotPermissionsThere()
     {
         var asModerator = (string channel) => FakeInteractions.SlashCommand(
@@ -239,6 +251,7 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Gateway_DroppedConnection_ResumesTheSession()
     {
+        await WaitForBotSessionAsync();
         _discord.DropConnection();
         await _discord.WaitForAsync(d => d.Resumes == 1 && d.GatewayReady, "a resume");
 
@@ -252,6 +265,7 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Gateway_InvalidSession_IdentifiesAgain()
     {
+        await WaitForBotSessionAsync();
         _discord.ForgetSession();
         _discord.DropConnection();
 
@@ -272,6 +286,17 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
         {
             // The event is handled off the receive loop; nothing on the fake changes, so poll the database.
             await Task.Delay(20, limit.Token);
+        }
+    }
+
+    /// <summary>The fake is ready when it has sent READY; the bot has a session once it has read it.</summary>
+    private async Task WaitForBotSessionAsync()
+    {
+        var gateway = _bot.Get<Bot.Discord.Gateway.DiscordGatewayService>();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!gateway.HasSession)
+        {
+            await Task.Delay(10, limit.Token);
         }
     }
 

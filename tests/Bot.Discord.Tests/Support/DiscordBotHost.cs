@@ -3,7 +3,6 @@ using Bot.Core.Storage.Migrations;
 using Bot.Testing;
 using Bot.Testing.Discord;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
@@ -57,9 +56,11 @@ public sealed class DiscordBotHost : IAsyncDisposable
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+
+        // Only these settings: nothing from the environment; "urls" keeps the server on a free loopback port.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration["urls"] = "http://127.0.0.1:0";
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);

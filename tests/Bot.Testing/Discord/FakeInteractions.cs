@@ -24,7 +24,8 @@ public static class FakeInteractions
         string channelId = ChannelId,
         string userId = UserId,
         JsonObject? resolved = null,
-        IReadOnlyList<string>? roles = null)
+        IReadOnlyList<string>? roles = null,
+        ulong appPermissions = ViewAndSend)
     {
         var data = new JsonObject
         {
@@ -38,7 +39,9 @@ public static class FakeInteractions
             data["resolved"] = resolved;
         }
 
-        return Base(2, data, memberPermissions, locale, guildId, channelId, userId, roles);
+        var interaction = Base(2, data, memberPermissions, locale, guildId, channelId, userId, roles);
+        interaction["app_permissions"] = appPermissions.ToString(CultureInfo.InvariantCulture);
+        return interaction;
     }
 
     /// <summary>resolved.attachments for an attachment option whose value is <paramref name="id"/>.</summary>
