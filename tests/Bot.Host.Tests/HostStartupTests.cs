@@ -40,4 +40,26 @@ public sealed class HostStartupTests
         Assert.Equal(2, exit);
         Assert.Contains("Bot:TimeZone", stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Telegram__WebhookUrl", "https://bot.example.org/telegram/webhook", "Telegram:WebhookUrl")]
+    [InlineData("Discord__Interactions", "http", "Discord:Interactions")]
+    public async Task Run_WebOnlySettingWithoutWebServer_FailsFastNamingBothKeys(string key, string value, string named)
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Path"] = db.Path,
+            ["Telegram__Token"] = "123456:TEST-token_abcdefghijklmnop",
+            ["Discord__Token"] = "discord-test-token",
+            [key] = value,
+        };
+
+        var (exit, _, stderr) = await BotProcess.RunAsync(db.Folder, environment, null, "run");
+
+        Assert.Equal(2, exit);
+        Assert.Contains(named, stderr, StringComparison.Ordinal);
+        Assert.Contains("Web:Urls", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEST-token", stderr, StringComparison.Ordinal);
+    }
 }

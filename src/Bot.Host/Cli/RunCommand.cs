@@ -22,6 +22,18 @@ public static class RunCommand
             return 2;
         }
 
+        var problems = WebRequirements.Problems(PlatformTokens.Peek(configArgs));
+        if (problems.Count > 0)
+        {
+            await Console.Error.WriteLineAsync("Configuration error:");
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync("  " + problem);
+            }
+
+            return 2;
+        }
+
         using var host = BotHost.Build(BotMode.Run, configArgs);
         await BotHost.MigrateAsync(host, ct);
         await host.RunAsync(ct);
