@@ -17,7 +17,7 @@ namespace Bot.Bench.Delivery;
 /// </summary>
 public sealed class DeliveryBenchmark : IBenchmark
 {
-    private const int FanOutSubscriptions = 100_000;
+    private static int FanOutSubscriptions = 100_000;
     private const int PacedChats = 60;
     private const int PacedArticles = 12;
 
@@ -28,8 +28,14 @@ public sealed class DeliveryBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
         var json = args.Contains("--json");
+        var only = Array.IndexOf(args, "--subscriptions");
+        if (only >= 0 && only + 1 < args.Length)
+        {
+            FanOutSubscriptions = int.Parse(args[only + 1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var fanOut = await FanOutAsync(ct);
-        var paced = await PacedAsync(ct);
+        var paced = args.Contains("--no-paced") ? new PacedFigures(0, 1, 0, 1, 0, 0) : await PacedAsync(ct);
 
         if (json)
         {
@@ -60,7 +66,7 @@ public sealed class DeliveryBenchmark : IBenchmark
     {
         await using var database = await TempDatabase.CreateAsync(ct);
         await InsertSubscriptionsAsync(database.Database, FanOutSubscriptions, ct);
-        var options = new DeliveryOptions { Concurrency = 8, Telegram = new PlatformRateOptions() };
+        var options = new DeliveryOptions { Concurrency = 16, BatchSize = 256, Telegram = new PlatformRateOptions() };
         var sink = new SinkChannel(FanOutSubscriptions);
         var (publishing, worker, signal) = Pipeline(database.Database, options, sink);
         using var _ = signal;
@@ -93,7 +99,8 @@ public sealed class DeliveryBenchmark : IBenchmark
     private static async Task<PacedFigures> PacedAsync(CancellationToken ct)
     {
         var limits = PlatformRateOptions.TelegramDefaults();
-        await using var fake = new TelegramLimitsFake(limits.GlobalPerSecond, limits.GlobalBurst, limits.PrivatePerSecond);
+        // The fake allows Telegram's full second of burst; the worker keeps a smaller one of its own.
+        await using var fake = new TelegramLimitsFake(limits.GlobalPerSecond, (int)limits.GlobalPerSecond, limits.PrivatePerSecond);
         await fake.StartAsync(ct);
         await using var database = await TempDatabase.CreateAsync(ct);
         await InsertSubscriptionsAsync(database.Database, PacedChats, ct);

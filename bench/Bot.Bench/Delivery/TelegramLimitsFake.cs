@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,7 @@ internal sealed class TelegramLimitsFake(double globalPerSecond, int globalBurst
         _app = builder.Build();
         _app.MapPost("/send/{chat}", (string chat) => Send(chat));
         await _app.StartAsync(ct);
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
     public async ValueTask DisposeAsync()

@@ -19,34 +19,107 @@ internal static class SearchBenchArchive
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>Builds in phases so each structure's size is a page-count difference; sizes go to bot_state for reruns.</summary>
     public static async Task<TimeSpan> BuildAsync(SqliteDatabase database, IReadOnlyList<BenchArticle> corpus, int count, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var index = new SqliteArticleIndex();
         await using var connection = await database.OpenAsync(ct);
+        var empty = await BytesAsync(connection, ct);
         for (var start = 0; start < count; start += Batch)
         {
             await using var transaction = SqliteDatabase.BeginWrite(connection);
             for (var k = start; k < Math.Min(count, start + Batch); k++)
             {
-                var article = corpus[k % corpus.Count];
-                var id = await InsertAsync(connection, transaction, article, k, corpus.Count, ct);
-                await index.IndexAsync(connection, transaction, id, article.Title, article.Text, ct);
+                await InsertAsync(connection, transaction, corpus[k % corpus.Count], k, corpus.Count, ct);
             }
 
             await transaction.CommitAsync(ct);
-            Console.Error.Write($"\rindexed {Math.Min(count, start + Batch)}/{count}");
         }
 
-        Console.Error.WriteLine();
+        var phase = Phase(clock, "articles");
+        var articles = await BytesAsync(connection, ct);
+        var index = new SqliteArticleIndex();
+        for (long from = 0; ; from += Batch)
+        {
+            var batch = await ReadAsync(connection, from, ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            await using var transaction = SqliteDatabase.BeginWrite(connection);
+            foreach (var (id, title, text) in batch)
+            {
+                await index.IndexAsync(connection, transaction, id, title, text, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        phase = Phase(clock, "index", phase);
+        await ExecuteAsync(connection, "INSERT INTO article_fts (article_fts) VALUES ('optimize'); PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        phase = Phase(clock, "optimize", phase);
+        var fts = await BytesAsync(connection, ct);
         await ExecuteAsync(connection, """
-            INSERT INTO article_fts (article_fts) VALUES ('optimize');
             CREATE VIRTUAL TABLE bench_trigram USING fts5 (title, plain_text, content = 'articles', content_rowid = 'id', tokenize = 'trigram');
             INSERT INTO bench_trigram (bench_trigram) VALUES ('rebuild');
             PRAGMA wal_checkpoint(TRUNCATE);
+            """, ct);
+        Phase(clock, "trigram", phase);
+        var trigram = await BytesAsync(connection, ct);
+        await ExecuteAsync(connection, $"""
+            INSERT INTO bot_state (key, value) VALUES
+                ('bench.empty', '{empty}'), ('bench.articles', '{articles}'), ('bench.fts', '{fts}'), ('bench.trigram', '{trigram}');
             ANALYZE;
             """, ct);
         return clock.Elapsed;
+    }
+
+    /// <summary>(our FTS tables, trigram tables) in bytes, from the page counts recorded while building.</summary>
+    public static async Task<(double Fts, double Trigram)> IndexBytesAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key, value FROM bot_state WHERE key LIKE 'bench.%'";
+        var values = new Dictionary<string, double>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            values[reader.GetString(0)] = double.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return (values["bench.fts"] - values["bench.articles"], values["bench.trigram"] - values["bench.fts"]);
+    }
+
+    private static TimeSpan Phase(Stopwatch clock, string name, TimeSpan since = default)
+    {
+        Console.Error.WriteLine($"{name}: {(clock.Elapsed - since).TotalSeconds:N1} s");
+        return clock.Elapsed;
+    }
+
+    private static async Task<long> BytesAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)", ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT page_count FROM pragma_page_count) - (SELECT freelist_count FROM pragma_freelist_count), (SELECT page_size FROM pragma_page_size)";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return reader.GetInt64(0) * reader.GetInt64(1);
+    }
+
+    private static async Task<List<(long Id, string Title, string Text)>> ReadAsync(SqliteConnection connection, long after, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, title, plain_text FROM articles WHERE id > $after ORDER BY id LIMIT $batch";
+        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$batch", Batch);
+        var batch = new List<(long, string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            batch.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return batch;
     }
 
     public static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
@@ -57,7 +130,7 @@ internal static class SearchBenchArchive
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, BenchArticle article, int k, int corpusCount, CancellationToken ct)
+    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, BenchArticle article, int k, int corpusCount, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -83,7 +156,5 @@ internal static class SearchBenchArchive
             tagCommand.Parameters.AddWithValue("$key", QueryParser.TagKey(tag));
             await tagCommand.ExecuteNonQueryAsync(ct);
         }
-
-        return id;
     }
 }

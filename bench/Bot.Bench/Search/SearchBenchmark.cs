@@ -8,11 +8,12 @@ using Bot.Core.Storage.Migrations;
 using Bot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Bench.Search;
 
 /// <summary>
-/// `search [--json] [--articles 50000] [--reps 20] [--dir PATH]`: latency of a fixed mixed query set through
+/// `search [--json] [--articles 50000] [--reps 20] [--window 1000] [--dir PATH]`: latency of a fixed mixed query set through
 /// ISearchService (rank + count + snippets) on the corpus replicated to N articles, against a LIKE scan and an
 /// FTS5 trigram index measured in the same run, and the index size against the raw text. --dir keeps the built
 /// database for the next run.
@@ -34,6 +35,7 @@ public sealed class SearchBenchmark : IBenchmark
         var json = args.Contains("--json");
         var count = Option(args, "--articles", 50_000);
         var reps = Option(args, "--reps", 20);
+        var window = Option(args, "--window", new SearchOptions().RankWindow);
         var keep = Array.IndexOf(args, "--dir") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         var folder = keep ?? Directory.CreateTempSubdirectory("bot-bench-search-").FullName;
         try
@@ -46,7 +48,7 @@ public sealed class SearchBenchmark : IBenchmark
                 build = await SearchBenchArchive.BuildAsync(database, BenchCorpus.Load(), count, ct);
             }
 
-            var report = await MeasureAsync(database, count, reps, build, ct);
+            var report = await MeasureAsync(database, count, reps, window, build, ct);
             Console.WriteLine(json ? JsonSerializer.Serialize(report.Json, JsonOptions) : report.Table);
             return 0;
         }
@@ -62,9 +64,9 @@ public sealed class SearchBenchmark : IBenchmark
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static async Task<(object Json, string Table)> MeasureAsync(SqliteDatabase database, int count, int reps, TimeSpan? build, CancellationToken ct)
+    private static async Task<(object Json, string Table)> MeasureAsync(SqliteDatabase database, int count, int reps, int window, TimeSpan? build, CancellationToken ct)
     {
-        var search = new SqliteSearchService(database, NullLogger<SqliteSearchService>.Instance);
+        var search = new SqliteSearchService(database, Options.Create(new SearchOptions { RankWindow = window }), NullLogger<SqliteSearchService>.Instance);
         var ours = new Dictionary<SearchBenchQuery, List<double>>();
         var totals = new Dictionary<SearchBenchQuery, int>();
         foreach (var query in SearchBenchQueries.All)
@@ -103,9 +105,9 @@ public sealed class SearchBenchmark : IBenchmark
             trigram_p95_ms = Math.Round(trigramP95, 2),
             index_ratio = Math.Round(sizes.Fts / sizes.Raw, 3),
             articles = count,
+            rank_window = window,
             speedup_vs_like_p95 = Math.Round(likeP95 / p95, 1),
             trigram_index_ratio = Math.Round(sizes.Trigram / sizes.Raw, 3),
-            covering_index_mb = Math.Round(sizes.Covering / 1e6, 1),
             raw_text_mb = Math.Round(sizes.Raw / 1e6, 1),
             build_s = build is { } b ? Math.Round(b.TotalSeconds) : (double?)null,
             by_class = ours.GroupBy(q => q.Key.Class).ToDictionary(g => g.Key, g => new
@@ -116,7 +118,7 @@ public sealed class SearchBenchmark : IBenchmark
         };
 
         var table = new System.Text.StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"search benchmark: {count:N0} articles, raw text {sizes.Raw / 1e6:N1} MB, {reps} runs per query{(build is { } t ? $", built in {t.TotalSeconds:N0} s" : string.Empty)}");
+        table.AppendLine(CultureInfo.InvariantCulture, $"search benchmark: {count:N0} articles, raw text {sizes.Raw / 1e6:N1} MB, {reps} runs per query, rank window {window}{(build is { } t ? $", built in {t.TotalSeconds:N0} s" : string.Empty)}");
         table.AppendLine(CultureInfo.InvariantCulture, $"{"query",-24} {"hits",8} {"p50 ms",8} {"p95 ms",8}");
         foreach (var (query, times) in ours)
         {
@@ -126,7 +128,7 @@ public sealed class SearchBenchmark : IBenchmark
         table.AppendLine(CultureInfo.InvariantCulture, $"ours     p50 {p50:N2} ms, p95 {p95:N2} ms");
         table.AppendLine(CultureInfo.InvariantCulture, $"LIKE     p95 {likeP95:N2} ms (one run per query) → ours is {likeP95 / p95:N0}× faster at p95");
         table.AppendLine(CultureInfo.InvariantCulture, $"trigram  p95 {trigramP95:N2} ms (terms under 3 characters fall back to a LIKE scan of the content; one run each)");
-        table.AppendLine(CultureInfo.InvariantCulture, $"index    {sizes.Fts / 1e6:N1} MB = {sizes.Fts / sizes.Raw:N2}× raw text (trigram {sizes.Trigram / sizes.Raw:N2}×; covering index {sizes.Covering / 1e6:N1} MB)");
+        table.AppendLine(CultureInfo.InvariantCulture, $"index    {sizes.Fts / 1e6:N1} MB = {sizes.Fts / sizes.Raw:N2}× raw text (trigram {sizes.Trigram / sizes.Raw:N2}×); page counts measured while building");
         return (json, table.ToString());
     }
 
@@ -179,20 +181,14 @@ public sealed class SearchBenchmark : IBenchmark
         return $"SELECT count(*) FROM bench_trigram WHERE {where}";
     }
 
-    private static async Task<(double Raw, double Fts, double Trigram, double Covering)> SizesAsync(SqliteConnection connection, CancellationToken ct)
+    private static async Task<(double Raw, double Fts, double Trigram)> SizesAsync(SqliteConnection connection, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandTimeout = 0;
-        command.CommandText = """
-            SELECT
-                (SELECT sum(length(CAST(title AS BLOB)) + length(CAST(plain_text AS BLOB))) FROM articles),
-                (SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'article\_fts%' ESCAPE '\'),
-                (SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'bench\_trigram%' ESCAPE '\'),
-                (SELECT sum(pgsize) FROM dbstat WHERE name = 'ix_articles_search')
-            """;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return (reader.GetDouble(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3));
+        command.CommandText = "SELECT sum(length(CAST(title AS BLOB)) + length(CAST(plain_text AS BLOB))) FROM articles";
+        var raw = Convert.ToDouble(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        var (fts, trigram) = await SearchBenchArchive.IndexBytesAsync(connection, ct);
+        return (raw, fts, trigram);
     }
 
     private static double Percentile(List<double> values, double p)

@@ -24,6 +24,11 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
     private readonly Lock _queueLock = new();
     private List<QueuedUpdate> _queue = [];
 
+    // One connection, used only under _gate: opening a pooled connection runs the pragmas again, which
+    // costs more than the small transactions the worker commits.
+    private SqliteConnection? _connection;
+    private OutboxSql? _sql;
+
     /// <summary>
     /// Leases up to <paramref name="max"/> deliveries, each the oldest pending one of its chat (so a later
     /// article never overtakes an earlier one), skipping chats in <paramref name="busy"/> and those
@@ -41,7 +46,7 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
         try
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            await using var connection = await database.OpenAsync(ct);
+            var connection = await ConnectionAsync(ct);
             await using var transaction = SqliteDatabase.BeginWrite(connection);
             var leased = new List<LeasedDelivery>();
             await using (var select = connection.CreateCommand())
@@ -50,25 +55,24 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
                 select.CommandText = """
                     SELECT d.id, d.article_id, d.subscription_id, s.platform, s.chat_id, s.chat_kind, s.thread_id,
                            d.next_part, d.part_count, d.message_ids, d.attempts
-                    FROM deliveries d
-                    JOIN subscriptions s ON s.id = d.subscription_id
+                    FROM deliveries AS d INDEXED BY ix_deliveries_pending
+                    CROSS JOIN subscriptions AS s ON s.id = d.subscription_id
                     WHERE d.state = 'pending'
                       AND d.next_attempt_at <= $now
                       AND (d.lease_until IS NULL OR d.lease_until <= $now)
-                      AND s.platform IN (SELECT value FROM json_each($platforms))
                       AND NOT EXISTS (
                           SELECT 1 FROM deliveries e
                           WHERE e.subscription_id = d.subscription_id AND e.state = 'pending' AND e.id < d.id)
                     ORDER BY d.id
                     """;
                 select.Parameters.AddWithValue("$now", now);
-                select.Parameters.AddWithValue("$platforms", PlatformsJson(platforms));
                 await using var reader = await select.ExecuteReaderAsync(ct);
                 var stopped = new HashSet<Platform>();
                 while (leased.Count < max && stopped.Count < platforms.Count && await reader.ReadAsync(ct))
                 {
                     var subscriptionId = reader.GetInt64(2);
-                    if (busy.Contains(subscriptionId) || !PlatformNames.TryParse(reader.GetString(3), out var platform) || stopped.Contains(platform))
+                    if (busy.Contains(subscriptionId) || !PlatformNames.TryParse(reader.GetString(3), out var platform)
+                        || !platforms.Contains(platform) || stopped.Contains(platform))
                     {
                         continue;
                     }
@@ -132,7 +136,7 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
         try
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            await using var connection = await database.OpenAsync(ct);
+            var connection = await ConnectionAsync(ct);
             await using var transaction = SqliteDatabase.BeginWrite(connection);
             var leased = new List<LeasedDeletion>();
             await using (var select = connection.CreateCommand())
@@ -246,7 +250,7 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
         await _gate.WaitAsync(ct);
         try
         {
-            await using var connection = await database.OpenAsync(ct);
+            var connection = await ConnectionAsync(ct);
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 UPDATE deliveries SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $owner AND state = 'pending';
@@ -261,22 +265,44 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        Reset();
+        _gate.Dispose();
+    }
 
     private async Task ApplyAsync(List<QueuedUpdate> batch)
     {
         var ct = CancellationToken.None;
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = SqliteDatabase.BeginWrite(connection);
-        var writer = new OutboxSql(connection, transaction, now);
-        foreach (var item in batch)
+        var connection = await ConnectionAsync(ct);
+        try
         {
-            await writer.ApplyAsync(item.Update, ct);
-        }
+            await using var transaction = SqliteDatabase.BeginWrite(connection);
+            _sql ??= new OutboxSql(connection);
+            _sql.Begin(transaction, time.GetUtcNow().ToUnixTimeMilliseconds());
+            foreach (var item in batch)
+            {
+                await _sql.ApplyAsync(item.Update, ct);
+            }
 
-        await writer.DisposeAsync();
-        await transaction.CommitAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch
+        {
+            Reset();
+            throw;
+        }
+    }
+
+    private async Task<SqliteConnection> ConnectionAsync(CancellationToken ct) => _connection ??= await database.OpenAsync(ct);
+
+    /// <summary>Drops the connection after an error, so the next use starts from a clean one.</summary>
+    private void Reset()
+    {
+        _sql?.Dispose();
+        _sql = null;
+        _connection?.Dispose();
+        _connection = null;
     }
 
     private static string PlatformsJson(IEnumerable<Platform> platforms) => JsonSerializer.Serialize(platforms.Select(p => p.ToKey()));

@@ -33,10 +33,14 @@ public sealed class DeliveryWorker(
     private readonly Dictionary<Platform, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Platform);
     private readonly ConcurrentDictionary<long, byte> _busy = new();
     private readonly DeliveryOptions _options = options.Value;
+    // A slot is taken before a send and given back once its result is committed. Sent parts are
+    // recorded without waiting for the commit, so commits group many sends; and at most Concurrency
+    // sends are ever in flight or unrecorded, which bounds what a crash can send twice.
+    private readonly SemaphoreSlim _unrecorded = new(options.Value.Concurrency, options.Value.Concurrency);
     private long _wakeHintTicks = long.MaxValue;
 
-    /// <summary>Who holds this worker's leases: unique per process and start.</summary>
-    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    /// <summary>Who holds this worker's leases: unique per process and start, and short because every leased row stores it.</summary>
+    public string Owner { get; } = $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
     private TimeSpan Lease => TimeSpan.FromSeconds(_options.LeaseSeconds);
 
@@ -52,12 +56,16 @@ public sealed class DeliveryWorker(
             .Concat(deletions.Select(d => (Func<CancellationToken, Task>)(c => DeleteAsync(d, c))));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency };
         await Parallel.ForEachAsync(work, parallel, async (item, _) => await item(ct));
+        await WaitUntilRecordedAsync();
         return deliveries.Count + deletions.Count;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var inflight = new List<Task>();
+        // Leased in batches and drained by up to Concurrency senders, each taking the next leased
+        // delivery when it finishes one: one lease transaction serves many sends.
+        var leased = new ConcurrentQueue<Func<Task>>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -65,30 +73,30 @@ public sealed class DeliveryWorker(
                 try
                 {
                     inflight.RemoveAll(t => t.IsCompleted);
-                    var room = _options.Concurrency - inflight.Count;
-                    var started = 0;
-                    // Leasing in groups of at least half the concurrency keeps lease transactions few.
-                    if (room > 0 && (inflight.Count == 0 || room >= Math.Max(1, _options.Concurrency / 2)))
+                    var leasedNow = 0;
+                    if (leased.IsEmpty && inflight.Count < _options.Concurrency)
                     {
-                        foreach (var delivery in await LeaseDeliveriesAsync(room, stoppingToken))
+                        foreach (var delivery in await LeaseDeliveriesAsync(_options.BatchSize, stoppingToken))
                         {
-                            inflight.Add(Task.Run(() => DeliverAsync(delivery, stoppingToken), CancellationToken.None));
-                            started++;
+                            leased.Enqueue(() => DeliverAsync(delivery, stoppingToken));
+                            leasedNow++;
                         }
 
-                        if (started < room)
+                        foreach (var deletion in await LeaseDeletionsAsync(_options.BatchSize - leasedNow, stoppingToken))
                         {
-                            foreach (var deletion in await LeaseDeletionsAsync(room - started, stoppingToken))
-                            {
-                                inflight.Add(Task.Run(() => DeleteAsync(deletion, stoppingToken), CancellationToken.None));
-                                started++;
-                            }
+                            leased.Enqueue(() => DeleteAsync(deletion, stoppingToken));
+                            leasedNow++;
                         }
                     }
 
-                    if (started == 0 || inflight.Count >= _options.Concurrency)
+                    for (var i = Math.Min(leased.Count, _options.Concurrency - inflight.Count); i > 0; i--)
                     {
-                        await WaitAsync(inflight, started == 0 ? IdleDelay() : Timeout.InfiniteTimeSpan, stoppingToken);
+                        inflight.Add(Task.Run(() => SendLeasedAsync(leased), CancellationToken.None));
+                    }
+
+                    if (inflight.Count >= _options.Concurrency || leasedNow == 0)
+                    {
+                        await WaitAsync(inflight, leasedNow == 0 ? IdleDelay() : Timeout.InfiniteTimeSpan, stoppingToken);
                     }
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -106,7 +114,49 @@ public sealed class DeliveryWorker(
         finally
         {
             await DrainInflightAsync(inflight);
+            await WaitUntilRecordedAsync();
+            // Leased but never started: the restart (or another worker) takes them at once.
             await _outbox.ReleaseAllAsync(Owner, CancellationToken.None);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _unrecorded.Dispose();
+        base.Dispose();
+    }
+
+    private async Task RecordAndReleaseAsync(OutboxUpdate update)
+    {
+        try
+        {
+            await _outbox.RecordAsync(update);
+        }
+        catch (Exception ex)
+        {
+            DeliveryLog.RecordFailed(_logger, ex, update is OutboxUpdate.PartsSent sent ? sent.DeliveryId : 0);
+        }
+        finally
+        {
+            _unrecorded.Release();
+        }
+    }
+
+    private async Task WaitUntilRecordedAsync()
+    {
+        for (var i = 0; i < _options.Concurrency; i++)
+        {
+            await _unrecorded.WaitAsync(CancellationToken.None);
+        }
+
+        _unrecorded.Release(_options.Concurrency);
+    }
+
+    private static async Task SendLeasedAsync(ConcurrentQueue<Func<Task>> leased)
+    {
+        while (leased.TryDequeue(out var work))
+        {
+            await work();
         }
     }
 
@@ -298,7 +348,13 @@ public sealed class DeliveryWorker(
                     return;
                 }
 
+                await worker._unrecorded.WaitAsync(CancellationToken.None);
                 var outcome = await SendSafelyAsync(c => channel.SendPartAsync(delivery.Target, article, part, c), ct);
+                if (outcome is not SendOutcome.Sent)
+                {
+                    worker._unrecorded.Release();
+                }
+
                 switch (outcome)
                 {
                     case null:
@@ -309,7 +365,7 @@ public sealed class DeliveryWorker(
                         _messageIds.AddRange(sent.MessageIds);
                         part++;
                         DeliveryLog.PartSent(worker._logger, delivery.Id, delivery.ArticleId, part - 1, delivery.Platform, delivery.Target.ChatId);
-                        await worker._outbox.RecordAsync(new OutboxUpdate.PartsSent(
+                        _ = worker.RecordAndReleaseAsync(new OutboxUpdate.PartsSent(
                             delivery.Id, worker.Owner, part, count, [.. _messageIds], sent.MessageIds, part == count, worker._time.GetUtcNow() + worker.Lease));
                         break;
                     case SendOutcome.RateLimited limited:

@@ -3,12 +3,28 @@ using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Delivery;
 
-/// <summary>The SQL of each <see cref="OutboxUpdate"/> inside one group-commit transaction; hot statements are prepared once per batch.</summary>
-internal sealed class OutboxSql(SqliteConnection connection, SqliteTransaction transaction, long now) : IAsyncDisposable
+/// <summary>The SQL of each <see cref="OutboxUpdate"/> in a group-commit transaction; hot statements stay prepared on the outbox's connection.</summary>
+internal sealed class OutboxSql(SqliteConnection connection) : IDisposable
 {
     private SqliteCommand? _partsSent;
     private SqliteCommand? _queueDeletions;
     private SqliteCommand? _retry;
+    private SqliteTransaction? _transaction;
+    private long _now;
+
+    public void Begin(SqliteTransaction transaction, long now)
+    {
+        _transaction = transaction;
+        _now = now;
+        foreach (var command in new[] { _partsSent, _queueDeletions, _retry })
+        {
+            if (command is not null)
+            {
+                command.Transaction = transaction;
+                command.Parameters["$now"].Value = now;
+            }
+        }
+    }
 
     public async Task ApplyAsync(OutboxUpdate update, CancellationToken ct)
     {
@@ -70,15 +86,11 @@ internal sealed class OutboxSql(SqliteConnection connection, SqliteTransaction t
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        foreach (var command in new[] { _partsSent, _queueDeletions, _retry })
-        {
-            if (command is not null)
-            {
-                await command.DisposeAsync();
-            }
-        }
+        _partsSent?.Dispose();
+        _queueDeletions?.Dispose();
+        _retry?.Dispose();
     }
 
     private async Task PartsSentAsync(OutboxUpdate.PartsSent sent, CancellationToken ct)
@@ -93,6 +105,7 @@ internal sealed class OutboxSql(SqliteConnection connection, SqliteTransaction t
                     lease_owner = CASE WHEN $done = 1 THEN NULL ELSE lease_owner END,
                     lease_until = CASE WHEN $done = 1 THEN NULL ELSE $until END
                 WHERE id = $id AND lease_owner = $owner
+                RETURNING state
                 """);
             foreach (var name in new[] { "$next", "$count", "$ids", "$done", "$until", "$id", "$owner" })
             {
@@ -118,9 +131,9 @@ internal sealed class OutboxSql(SqliteConnection connection, SqliteTransaction t
         _partsSent.Parameters["$until"].Value = sent.LeaseUntil.ToUnixTimeMilliseconds();
         _partsSent.Parameters["$id"].Value = sent.DeliveryId;
         _partsSent.Parameters["$owner"].Value = sent.Owner;
-        await _partsSent.ExecuteNonQueryAsync(ct);
+        var state = await _partsSent.ExecuteScalarAsync(ct) as string;
 
-        if (sent.NewMessageIds.Count > 0)
+        if (sent.NewMessageIds.Count > 0 && state == "cancelled")
         {
             _queueDeletions!.Parameters["$id"].Value = sent.DeliveryId;
             _queueDeletions.Parameters["$new"].Value = JsonSerializer.Serialize(sent.NewMessageIds);
@@ -205,9 +218,9 @@ internal sealed class OutboxSql(SqliteConnection connection, SqliteTransaction t
     private SqliteCommand Create(string sql)
     {
         var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        command.Transaction = _transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$now", _now);
         return command;
     }
 }

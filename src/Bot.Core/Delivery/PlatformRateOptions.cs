@@ -28,7 +28,8 @@ public sealed class PlatformRateOptions
     public static PlatformRateOptions TelegramDefaults() => new()
     {
         GlobalPerSecond = 30,
-        GlobalBurst = 30,
+        // A small burst keeps the sending even, so the platform's own bucket never sees a spike from jitter.
+        GlobalBurst = 5,
         PrivatePerSecond = 1,
         GroupPerMinute = 20,
         ChatBurst = 1,
@@ -37,7 +38,7 @@ public sealed class PlatformRateOptions
     public static PlatformRateOptions DiscordDefaults() => new()
     {
         GlobalPerSecond = 50,
-        GlobalBurst = 50,
+        GlobalBurst = 5,
         PrivatePerSecond = 1,
         GroupPerMinute = 60,
         ChatBurst = 5,

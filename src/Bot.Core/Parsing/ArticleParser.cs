@@ -50,9 +50,9 @@ public sealed partial class ArticleParser(ImportOptions options) : IArticleParse
         {
             return ParseResult.Fail("the text is too convoluted to parse in time");
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Markdig or YamlDotNet tripping over pathological input must fail this file only.
+            // Markdig or YamlDotNet tripping over pathological input must fail this file only, never the run.
             return ParseResult.Fail($"could not parse the file: {e.Message}");
         }
     }

@@ -11,6 +11,7 @@ namespace Bot.Core.Parsing;
 internal static class FrontMatterReader
 {
     private const int MaxListItems = 1000;
+    private const int MaxNesting = 32;
 
     /// <returns>The front matter, or null with <paramref name="error"/> set when it is unclosed or not valid YAML.</returns>
     public static FrontMatter? Read(string text, out string? error)
@@ -55,6 +56,11 @@ internal static class FrontMatterReader
     private static List<KeyValuePair<string, FrontMatterValue>>? ParseYaml(string yaml, out string? error)
     {
         error = null;
+        if (NestingTooDeep(yaml, out error))
+        {
+            return null;
+        }
+
         var stream = new YamlStream();
         var parser = new TrackingYamlParser(yaml);
         try
@@ -96,6 +102,45 @@ internal static class FrontMatterReader
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// YamlDotNet's event parser is iterative but its node model is built recursively: a few thousand
+    /// nested lists ("[[[[…") would overflow the stack and kill the process. Walk the events first.
+    /// </summary>
+    private static bool NestingTooDeep(string yaml, out string? error)
+    {
+        error = null;
+        var parser = new TrackingYamlParser(yaml);
+        var depth = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart:
+                        if (++depth > MaxNesting)
+                        {
+                            error = $"front matter nests lists or maps more than {MaxNesting} deep (line {parser.LastStart.Line + 1})";
+                            return true;
+                        }
+
+                        break;
+                    case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                        depth--;
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // Syntax errors are reported by the real load with a better message.
+        }
+
+        return false;
     }
 
     private static FrontMatterValue ToValue(YamlNode node)

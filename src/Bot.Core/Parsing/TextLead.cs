@@ -62,7 +62,9 @@ internal static class TextLead
     /// <summary>About the first 140 characters of the text on one line, ending at a sentence or word boundary when one is near.</summary>
     public static string? Summary(string plainText)
     {
-        var flat = string.Join(' ', plainText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // Only the opening matters; do not split a 10 MB text to summarise it.
+        var opening = plainText.Length > SummaryMax * 4 ? plainText[..(SummaryMax * 4)] : plainText;
+        var flat = string.Join(' ', opening.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (flat.Length == 0)
         {
             return null;

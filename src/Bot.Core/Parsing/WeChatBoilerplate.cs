@@ -67,6 +67,12 @@ internal static partial class WeChatBoilerplate
     {
         for (var i = 0; i < lines.Count; i++)
         {
+            // Cheap test first: almost no line mentions a related-articles heading.
+            if (!lines[i].Contains("推荐", StringComparison.Ordinal) && !lines[i].Contains("往期", StringComparison.Ordinal) && !lines[i].Contains("相关阅读", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var heading = Bare(lines[i]);
             var keyword = RelatedHeadings.FirstOrDefault(h => heading.StartsWith(h, StringComparison.Ordinal));
             if (keyword is null)

@@ -9,7 +9,10 @@ public static class SearchServiceCollectionExtensions
     /// <summary>Registers the search index (IArticleIndex) and ISearchService.</summary>
     public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.AddOptions<SearchOptions>()
+            .Bind(configuration.GetSection(SearchOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton<IArticleIndex, SqliteArticleIndex>();
         services.TryAddSingleton<ISearchService, SqliteSearchService>();
         return services;

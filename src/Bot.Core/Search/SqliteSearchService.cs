@@ -1,15 +1,15 @@
 using System.Globalization;
 using Bot.Core.Search.Query;
 using Bot.Core.Search.Snippets;
-using Bot.Core.Search.Text;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Search;
 
 /// <summary>Searches published articles through article_fts; see <see cref="QueryParser"/> for the query language.</summary>
-public sealed class SqliteSearchService(SqliteDatabase database, ILogger<SqliteSearchService> logger) : ISearchService
+public sealed class SqliteSearchService(SqliteDatabase database, IOptions<SearchOptions> options, ILogger<SqliteSearchService> logger) : ISearchService
 {
     public const int MaxLimit = 50;
     public const int MaxOffset = 10_000;
@@ -24,8 +24,9 @@ public sealed class SqliteSearchService(SqliteDatabase database, ILogger<SqliteS
 
         var sql = SearchSql.For(query);
         await using var connection = await database.OpenAsync(ct);
-        var ranked = await RankAsync(connection, sql, Math.Clamp(request.Limit, 1, MaxLimit), Math.Clamp(request.Offset, 0, MaxOffset), ct);
+        var (limit, offset) = (Math.Clamp(request.Limit, 1, MaxLimit), Math.Clamp(request.Offset, 0, MaxOffset));
         var total = await CountAsync(connection, sql, ct);
+        var ranked = await RankAsync(connection, sql, limit, offset, total, ct);
 
         var hits = new List<SearchHit>(ranked.Count);
         foreach (var (id, score) in ranked)
@@ -40,9 +41,45 @@ public sealed class SqliteSearchService(SqliteDatabase database, ILogger<SqliteS
         return new SearchResult(total, hits);
     }
 
-    private static async Task<List<(long Id, double Score)>> RankAsync(SqliteConnection connection, SearchSql sql, int limit, int offset, CancellationToken ct)
+    /// <summary>
+    /// One window (all hits, or a block of RankWindow hits by recency) at a time, so that every page of a block
+    /// is cut from the same ranking and paging through all hits returns each exactly once.
+    /// </summary>
+    private async Task<List<(long Id, double Score)>> RankAsync(SqliteConnection connection, SearchSql sql, int limit, int offset, int total, CancellationToken ct)
+    {
+        var window = options.Value.RankWindow;
+        if (sql.FloorSql is null || window <= 0 || total <= window)
+        {
+            return await RankWindowAsync(connection, sql, limit, offset, long.MinValue, long.MaxValue, ct);
+        }
+
+        var ranked = new List<(long, double)>(limit);
+        while (ranked.Count < limit && offset < total)
+        {
+            var block = offset / window;
+            var inner = offset - (block * window);
+            var take = Math.Min(limit - ranked.Count, window - inner);
+            var ceiling = block == 0 ? long.MaxValue : await NthNewestAsync(connection, sql, block * window, ct);
+            var floor = await NthNewestAsync(connection, sql, (block + 1) * window, ct);
+            ranked.AddRange(await RankWindowAsync(connection, sql, take, inner, floor, ceiling, ct));
+            offset += take;
+        }
+
+        return ranked;
+    }
+
+    private static async Task<long> NthNewestAsync(SqliteConnection connection, SearchSql sql, int nth, CancellationToken ct)
+    {
+        await using var command = Command(connection, sql.FloorSql!, sql);
+        command.Parameters.AddWithValue("$nth", nth);
+        return await command.ExecuteScalarAsync(ct) is long rowid ? rowid : long.MinValue;
+    }
+
+    private static async Task<List<(long Id, double Score)>> RankWindowAsync(SqliteConnection connection, SearchSql sql, int limit, int offset, long floor, long ceiling, CancellationToken ct)
     {
         await using var command = Command(connection, sql.PageSql, sql);
+        command.Parameters.AddWithValue("$floor", floor);
+        command.Parameters.AddWithValue("$ceiling", ceiling);
         command.Parameters.AddWithValue("$limit", limit);
         command.Parameters.AddWithValue("$offset", offset);
         var ranked = new List<(long, double)>(limit);
@@ -73,7 +110,7 @@ public sealed class SqliteSearchService(SqliteDatabase database, ILogger<SqliteS
             return null;
         }
 
-        var (snippet, highlights) = SnippetBuilder.Build(SearchText.Normalize(reader.GetString(1)), terms);
+        var (snippet, highlights) = SnippetBuilder.Build(reader.GetString(1), terms);
         DateTimeOffset? published = reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2));
         return new SearchHit(id, reader.GetString(0), snippet, highlights, score, published);
     }

@@ -52,5 +52,6 @@ public static class BotCli
         yield return BackupCommand.Create();
         yield return ImportCommand.Create();
         yield return ArticlesCommand.Create();
+        yield return SearchCommand.Create();
     }
 }

@@ -7,9 +7,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Telegram.Replies;
 
-/// <summary>Where a reply goes: the chat, the forum topic, and the message whose button was pressed.</summary>
-public sealed record ReplyTarget(long ChatId, long? ThreadId, long? OriginalMessageId = null);
-
 /// <summary>
 /// Renders Core's replies as Telegram messages: Markdown through the one Telegram renderer, split at
 /// the limit with the buttons under the last part; articles exactly as a delivery would send them.

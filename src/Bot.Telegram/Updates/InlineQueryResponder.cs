@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Articles;
 using Bot.Core.Localization;
 using Bot.Core.Search;
 using Bot.Telegram.Api;
@@ -15,6 +16,7 @@ namespace Bot.Telegram.Updates;
 /// </summary>
 public sealed class InlineQueryResponder(
     ISearchService search,
+    IArticleStore articles,
     ITelegramBotClient client,
     TelegramBotIdentity identity,
     IOptions<TelegramOptions> options)
@@ -25,8 +27,10 @@ public sealed class InlineQueryResponder(
     {
         var offset = int.TryParse(query.Offset, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         var text = query.Query.Trim();
+
+        // "@bot" with nothing typed yet shows the newest articles, one page only.
         var result = text.Length == 0
-            ? SearchResult.Empty
+            ? offset == 0 ? Latest(await articles.LatestAsync(PageSize, ct)) : SearchResult.Empty
             : await search.SearchAsync(new SearchRequest(text, PageSize, offset), ct);
         var me = await identity.GetAsync(ct);
         var language = Languages.FromTag(query.From.LanguageCode);
@@ -39,6 +43,9 @@ public sealed class InlineQueryResponder(
             : null;
         await client.AnswerInlineQuery(query.Id, results, next, options.Value.InlineCacheSeconds, ct);
     }
+
+    private static SearchResult Latest(IReadOnlyList<Article> latest) =>
+        new(latest.Count, [.. latest.Select(a => new SearchHit(a.Id, a.Title, Clip((a.Summary ?? a.PlainText).ReplaceLineEndings(" ").Trim(), 80), [], 0, a.Published))]);
 
     public static string DeepLink(string botUsername, long articleId) =>
         $"https://t.me/{botUsername}?start=a{articleId.ToString(CultureInfo.InvariantCulture)}";

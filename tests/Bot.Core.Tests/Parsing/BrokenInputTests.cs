@@ -133,6 +133,19 @@ public sealed class BrokenInputTests
         Assert.StartsWith("invalid YAML in front matter at line ", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    [InlineData("- ", "")]
+    public void Parse_FrontMatterNestedThousandsDeep_IsRefusedWithoutCrashing(string open, string close)
+    {
+        var yaml = "title: deep\ntags: " + string.Concat(Enumerable.Repeat(open, 20_000)) + "x" + string.Concat(Enumerable.Repeat(close, 20_000));
+
+        var error = _parser.ParseError("deep.md", Encoding.UTF8.GetBytes("---\n" + yaml + "\n---\nbody\n"));
+
+        Assert.True(error.Contains("more than 32 deep", StringComparison.Ordinal) || error.Contains("invalid YAML", StringComparison.Ordinal), error);
+    }
+
     [Fact]
     public void Parse_YamlAliasBomb_StaysSmall()
     {

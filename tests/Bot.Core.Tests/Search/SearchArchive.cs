@@ -4,6 +4,7 @@ using Bot.Core.Storage;
 using Bot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Tests.Search;
 
@@ -17,17 +18,17 @@ internal sealed class SearchArchive : IAsyncDisposable
     private readonly SqliteArticleIndex _index = new();
     private int _next;
 
-    private SearchArchive(TempDatabase database)
+    private SearchArchive(TempDatabase database, int rankWindow)
     {
         _database = database;
-        Search = new SqliteSearchService(database.Database, NullLogger<SqliteSearchService>.Instance);
+        Search = new SqliteSearchService(database.Database, Options.Create(new SearchOptions { RankWindow = rankWindow }), NullLogger<SqliteSearchService>.Instance);
     }
 
     public SqliteSearchService Search { get; }
 
     public SqliteDatabase Database => _database.Database;
 
-    public static async Task<SearchArchive> CreateAsync() => new(await TempDatabase.CreateAsync());
+    public static async Task<SearchArchive> CreateAsync(int rankWindow = 1_000) => new(await TempDatabase.CreateAsync(), rankWindow);
 
     public async Task<long> AddAsync(TestArticle article) => (await AddAllAsync([article]))[0];
 

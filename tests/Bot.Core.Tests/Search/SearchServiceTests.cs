@@ -277,6 +277,27 @@ public sealed class SearchServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_HitSnippet_KeepsTheTextAsWritten()
+    {
+        await _archive.AddAsync(new("同盟", "6月19日，俄罗斯总统普京和朝鲜最高领导人金正恩签署了《全面战略伙伴关系条约》。"));
+
+        var hit = Assert.Single((await Search("普京")).Hits);
+
+        Assert.Contains("6月19日，俄罗斯", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_FullWidthText_IsHighlightedInNormalizedSnippet()
+    {
+        await _archive.AddAsync(new("运动", "中国的ＭｅＴｏｏ运动"));
+
+        var hit = Assert.Single((await Search("metoo")).Hits);
+
+        var highlight = Assert.Single(hit.Highlights);
+        Assert.Equal("MeToo", hit.Snippet.Substring(highlight.Start, highlight.Length));
+    }
+
+    [Fact]
     public async Task Search_LatinHighlight_CoversTheWholeWord()
     {
         await _archive.AddAsync(new("运动", "中国的MeToo运动"));

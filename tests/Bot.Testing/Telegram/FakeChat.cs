@@ -14,6 +14,3 @@ public sealed class FakeChat(long id, string type, string? title = null, string?
 
     public Dictionary<long, FakeMember> Members { get; } = [];
 }
-
-/// <param name="Status">"creator", "administrator", "member", "restricted", "left" or "kicked".</param>
-public sealed record FakeMember(string Status, bool CanPostMessages = true);

@@ -204,5 +204,5 @@ public static class QueryParser
     }
 
     /// <summary>How tags are matched: the same case folding the article store writes to article_tags.value_key.</summary>
-    public static string TagKey(string tag) => SearchText.Normalize(tag).Trim().ToLowerInvariant();
+    public static string TagKey(string tag) => Storage.Articles.ArticleWriter.TagKey(tag);
 }

@@ -6,7 +6,9 @@ namespace Bot.Core.Search.Snippets;
 
 /// <summary>
 /// Cuts about 80 characters of plain text around the first match of the query's first term that
-/// occurs, and marks every term inside it. Works on normalized text, the same text the index saw.
+/// occurs, and marks every term inside it. The snippet is cut from the text as written (full-width
+/// Chinese punctuation stays full-width); only when no term is found there (a full-width ＭｅＴｏｏ)
+/// is it cut from the normalized text that the index saw.
 /// </summary>
 public static class SnippetBuilder
 {
@@ -14,15 +16,27 @@ public static class SnippetBuilder
     private const int Before = 20;
     private const char Ellipsis = '…';
 
-    public static (string Snippet, IReadOnlyList<Highlight> Highlights) Build(string normalizedText, IReadOnlyList<QueryTerm> terms)
+    public static (string Snippet, IReadOnlyList<Highlight> Highlights) Build(string text, IReadOnlyList<QueryTerm> terms)
     {
         var needles = terms.SelectMany(t => t.Pieces).ToList();
-        var first = needles.Select(n => Find(normalizedText, n, 0).Start).FirstOrDefault(at => at >= 0, 0);
+        var first = needles.Select(n => Find(text, n, 0).Start).FirstOrDefault(at => at >= 0, -1);
+        if (first < 0 && needles.Count > 0)
+        {
+            var normalized = SearchText.Normalize(text);
+            first = needles.Select(n => Find(normalized, n, 0).Start).FirstOrDefault(at => at >= 0, -1);
+            text = first >= 0 ? normalized : text;
+        }
+
+        return Cut(text, Math.Max(0, first), needles);
+    }
+
+    private static (string Snippet, IReadOnlyList<Highlight> Highlights) Cut(string text, int first, List<TermPiece> needles)
+    {
         var start = Math.Max(0, first - Before);
-        var end = Math.Min(normalizedText.Length, start + Length);
+        var end = Math.Min(text.Length, start + Length);
         start = Math.Max(0, end - Length);
-        start = start > 0 && char.IsLowSurrogate(normalizedText[start]) ? start - 1 : start;
-        end = end < normalizedText.Length && char.IsLowSurrogate(normalizedText[end]) ? end + 1 : end;
+        start = start > 0 && char.IsLowSurrogate(text[start]) ? start - 1 : start;
+        end = end < text.Length && char.IsLowSurrogate(text[end]) ? end + 1 : end;
 
         var snippet = new StringBuilder(Length + 4);
         if (start > 0)
@@ -31,7 +45,7 @@ public static class SnippetBuilder
         }
 
         var lastWasSpace = snippet.Length == 0;
-        foreach (var c in normalizedText.AsSpan(start, end - start))
+        foreach (var c in text.AsSpan(start, end - start))
         {
             if (char.IsWhiteSpace(c))
             {
@@ -48,8 +62,8 @@ public static class SnippetBuilder
             lastWasSpace = false;
         }
 
-        var text = snippet.ToString().TrimEnd() + (end < normalizedText.Length ? "…" : string.Empty);
-        return (text, Highlights(text, needles));
+        var cut = snippet.ToString().TrimEnd() + (end < text.Length ? "…" : string.Empty);
+        return (cut, Highlights(cut, needles));
     }
 
     /// <summary>Every place in <paramref name="text"/> where a term matches, merged and in order.</summary>

@@ -10,7 +10,3 @@ public sealed record InlineQueryResultArticle(
 {
     public string Type { get; init; } = "article";
 }
-
-public sealed record InputTextMessageContent(string MessageText, string? ParseMode = null, LinkPreviewOptions? LinkPreviewOptions = null);
-
-public sealed record LinkPreviewOptions(bool IsDisabled);

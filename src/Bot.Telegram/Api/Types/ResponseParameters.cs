@@ -2,5 +2,3 @@ namespace Bot.Telegram.Api.Types;
 
 /// <summary>Why a request failed, when Telegram says more than the description.</summary>
 public sealed record ResponseParameters(long? MigrateToChatId = null, int? RetryAfter = null);
-
-public sealed record ApiResponse<T>(bool Ok, T? Result = default, int? ErrorCode = null, string? Description = null, ResponseParameters? Parameters = null);

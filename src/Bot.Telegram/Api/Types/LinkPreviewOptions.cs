@@ -1,0 +1,3 @@
+namespace Bot.Telegram.Api.Types;
+
+public sealed record LinkPreviewOptions(bool IsDisabled);

@@ -1,0 +1,50 @@
+using Bot.Core.Delivery;
+using Bot.Telegram.Api;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Telegram.Tests.Hosting;
+
+public sealed class TelegramRegistrationTests
+{
+    private static IConfiguration Config(params (string Key, string? Value)[] pairs) =>
+        new ConfigurationBuilder().AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))).Build();
+
+    [Fact]
+    public void AddTelegram_WithoutToken_RegistersNothing()
+    {
+        var services = new ServiceCollection().AddTelegram(Config(("Telegram:Token", "")));
+        Assert.Empty(services);
+    }
+
+    [Fact]
+    public void AddTelegram_WithToken_RegistersClientAndDeliveryChannel()
+    {
+        var services = new ServiceCollection().AddLogging().AddTelegram(Config(("Telegram:Token", "1:abc")));
+        using var provider = services.BuildServiceProvider();
+        Assert.NotNull(provider.GetRequiredService<ITelegramBotClient>());
+        Assert.Single(provider.GetServices<IDeliveryChannel>());
+    }
+
+    [Theory]
+    [InlineData("not-a-token", null, null, "Telegram:Token")]
+    [InlineData("1:abc", "http://bot.example.com/hook", "secret", "https")]
+    [InlineData("1:abc", "https://bot.example.com/hook", null, "WebhookSecret")]
+    [InlineData("1:abc", "https://bot.example.com/hook", "bad secret!", "WebhookSecret")]
+    public void Options_Invalid_FailWithTheKeyNamed_AndNeverEchoTheToken(string token, string? webhook, string? secret, string expected)
+    {
+        var options = new TelegramOptions { Token = token, WebhookUrl = webhook, WebhookSecret = secret };
+        var result = new TelegramOptionsValidator().Validate(null, options);
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_ValidWebhook_Pass()
+    {
+        var options = new TelegramOptions { Token = "123:ABC-def_1", WebhookUrl = "https://bot.example.com/telegram/webhook", WebhookSecret = "abc_DEF-123" };
+        Assert.Equal(ValidateOptionsResult.Success, new TelegramOptionsValidator().Validate(null, options));
+    }
+}
