@@ -21,6 +21,12 @@ public sealed class HttpInteractionEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
+        if (context.Request.ContentLength > MaxBody)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, ct);
         if (buffer.Length > MaxBody)

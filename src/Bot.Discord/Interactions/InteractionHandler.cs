@@ -24,6 +24,10 @@ public sealed class InteractionHandler(
     TimeProvider time,
     ILogger<InteractionHandler> logger)
 {
+    // What a command changes for everyone in the channel is answered publicly; everything else
+    // (help, search, reading, admin previews…) is a personal answer, seen only by the asker.
+    private static readonly HashSet<string> PublicCommands = new(StringComparer.Ordinal) { "subscribe", "unsubscribe", "pause", "resume" };
+
     public async Task HandleAsync(Interaction interaction, InteractionResponder respond, CancellationToken ct)
     {
         var language = Languages.FromTag(interaction.Locale ?? interaction.GuildLocale);
@@ -108,14 +112,14 @@ public sealed class InteractionHandler(
             access,
             file,
             options);
-        await RunAsync(interaction, isComponent: false, language, (bot, token) => bot.HandleMessageAsync(message, token), respond, ct);
+        await RunAsync(interaction, isComponent: false, personal: !PublicCommands.Contains(name), language, (bot, token) => bot.HandleMessageAsync(message, token), respond, ct);
     }
 
     private Task OnComponentAsync(Interaction interaction, string payload, InteractionResponder respond, CancellationToken ct)
     {
         var language = Languages.FromTag(interaction.Locale);
         var callback = new CallbackRequest(InteractionMapper.Chat(interaction), InteractionMapper.User(interaction), payload, Access(interaction));
-        return RunAsync(interaction, isComponent: true, language, (bot, token) => bot.HandleCallbackAsync(callback, token), respond, ct);
+        return RunAsync(interaction, isComponent: true, personal: true, language, (bot, token) => bot.HandleCallbackAsync(callback, token), respond, ct);
     }
 
     private Task OnPostModalAsync(Interaction interaction, InteractionData data, InteractionResponder respond, CancellationToken ct)
@@ -127,7 +131,7 @@ public sealed class InteractionHandler(
             "/post",
             Access(interaction),
             Options: InteractionMapper.ModalValues(data));
-        return RunAsync(interaction, isComponent: false, language, (bot, token) => bot.HandleMessageAsync(message, token), respond, ct);
+        return RunAsync(interaction, isComponent: false, personal: true, language, (bot, token) => bot.HandleMessageAsync(message, token), respond, ct);
     }
 
     private bool IsAdmin(Interaction interaction)
@@ -141,6 +145,7 @@ public sealed class InteractionHandler(
     private async Task RunAsync(
         Interaction interaction,
         bool isComponent,
+        bool personal,
         Language language,
         Func<IChatBot, CancellationToken, Task<IReadOnlyList<Reply>>> handle,
         InteractionResponder respond,
@@ -159,13 +164,16 @@ public sealed class InteractionHandler(
 
         if (work.IsCompleted)
         {
-            await AnswerAsync(interaction, isComponent, language, await work, respond, ct);
+            await AnswerAsync(interaction, isComponent, language, Render(await work, personal), respond, ct);
             return;
         }
 
-        var deferral = isComponent ? InteractionCallbackType.DeferredUpdateMessage : InteractionCallbackType.DeferredChannelMessageWithSource;
-        await respond(new InteractionResponse(deferral), ct);
-        await AnswerDeferredAsync(interaction, isComponent, language, await work, ct);
+        // A deferred answer keeps the visibility of its placeholder, so a personal one is deferred privately.
+        var deferral = isComponent ? new InteractionResponse(InteractionCallbackType.DeferredUpdateMessage)
+            : personal ? new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource, new MessagePayload { Flags = MessagePayload.EphemeralFlag })
+            : new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource);
+        await respond(deferral, ct);
+        await AnswerDeferredAsync(interaction, isComponent, personal, language, Render(await work, personal), ct);
     }
 
     private async Task<IReadOnlyList<Reply>> Guard(Task<IReadOnlyList<Reply>> work, Interaction interaction, Language language)
@@ -181,9 +189,8 @@ public sealed class InteractionHandler(
         }
     }
 
-    private async Task AnswerAsync(Interaction interaction, bool isComponent, Language language, IReadOnlyList<Reply> replies, InteractionResponder respond, CancellationToken ct)
+    private async Task AnswerAsync(Interaction interaction, bool isComponent, Language language, List<(MessagePayload Message, bool Replace)> messages, InteractionResponder respond, CancellationToken ct)
     {
-        var messages = Render(replies);
         if (messages.Count == 0)
         {
             await respond(
@@ -200,9 +207,8 @@ public sealed class InteractionHandler(
         await FollowUpAsync(interaction, messages.Skip(1), ct);
     }
 
-    private async Task AnswerDeferredAsync(Interaction interaction, bool isComponent, Language language, IReadOnlyList<Reply> replies, CancellationToken ct)
+    private async Task AnswerDeferredAsync(Interaction interaction, bool isComponent, bool personal, Language language, List<(MessagePayload Message, bool Replace)> messages, CancellationToken ct)
     {
-        var messages = Render(replies);
         var app = interaction.ApplicationId;
         if (messages.Count == 0)
         {
@@ -228,7 +234,7 @@ public sealed class InteractionHandler(
                 followUps = messages;
             }
         }
-        else if (first.Flags == MessagePayload.EphemeralFlag)
+        else if (first.Flags == MessagePayload.EphemeralFlag && !personal)
         {
             // The "thinking…" message was public; an ephemeral answer replaces it with a private follow-up.
             await rest.DeleteOriginalInteractionResponseAsync(app, interaction.Token, ct);
@@ -250,8 +256,12 @@ public sealed class InteractionHandler(
         }
     }
 
-    private List<(MessagePayload Message, bool Replace)> Render(IReadOnlyList<Reply> replies) =>
-        replies.SelectMany(reply => renderer.Render(reply).Select(message => (message, reply is Reply.Text { ReplaceOriginal: true }))).ToList();
+    private List<(MessagePayload Message, bool Replace)> Render(IReadOnlyList<Reply> replies, bool personal) =>
+        replies
+            .SelectMany(reply => renderer.Render(reply).Select(message => (
+                personal ? message with { Flags = MessagePayload.EphemeralFlag } : message,
+                reply is Reply.Text { ReplaceOriginal: true })))
+            .ToList();
 
     private static InteractionResponse Message(InteractionCallbackType type, MessagePayload payload) => new(type, payload);
 }

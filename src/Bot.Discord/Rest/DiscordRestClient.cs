@@ -15,6 +15,9 @@ namespace Bot.Discord.Rest;
 public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
 {
     private const int MaxAttempts = 4;
+
+    // Attachment URLs are signed CDN links: fetched by a client that never carries the bot's token.
+    private static readonly HttpClient Downloads = new() { Timeout = TimeSpan.FromSeconds(60) };
     private readonly HttpClient _http;
     private readonly RateLimitBuckets _buckets;
     private readonly TimeProvider _time;
@@ -78,11 +81,7 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
 
     public async Task<Stream> DownloadAttachmentAsync(string url, long maxBytes, CancellationToken ct)
     {
-        // Attachment URLs are signed CDN links: sent without the bot's Authorization header.
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Authorization = null;
-        using var download = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        using var response = await download.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        using var response = await Downloads.GetAsync(new Uri(url), HttpCompletionOption.ResponseHeadersRead, ct);
         if (!response.IsSuccessStatusCode)
         {
             throw new DiscordApiException(response.StatusCode, null, "attachment download failed");

@@ -77,14 +77,16 @@ public sealed class InteractionHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Command_SlowAnswer_IsDeferredThenEditsTheOriginal()
+    public async Task Command_SlowPersonalAnswer_IsDeferredPrivatelyThenEditsTheOriginal()
     {
         var bot = new GatedChatBot(released: false) { Replies = [new Reply.Text("慢")] };
         var interaction = FakeInteractions.SlashCommand("search");
 
         var handling = HandleAsync(bot, interaction, TimeSpan.Zero);
         await WaitForInitialAsync();
-        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, Assert.Single(_initial).Type);
+        var deferral = Assert.Single(_initial);
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, deferral.Type);
+        Assert.Equal(MessagePayload.EphemeralFlag, ((MessagePayload)deferral.Data!).Flags);
         bot.Release();
         await handling;
 
@@ -93,11 +95,24 @@ public sealed class InteractionHandlerTests : IAsyncLifetime, IDisposable
         Assert.Equal("慢", edit.Content);
     }
 
+    [Theory]
+    [InlineData("search", 64)]
+    [InlineData("help", 64)]
+    [InlineData("subscribe", null)]
+    public async Task Command_PersonalAnswersAreEphemeral_ChannelChangesArePublic(string command, int? flags)
+    {
+        var bot = new GatedChatBot { Replies = [new Reply.Text("答")] };
+
+        await HandleAsync(bot, FakeInteractions.SlashCommand(command));
+
+        Assert.Equal(flags, ((MessagePayload)Assert.Single(_initial).Data!).Flags);
+    }
+
     [Fact]
     public async Task Command_SlowEphemeralAnswer_ReplacesThePublicPlaceholderPrivately()
     {
         var bot = new GatedChatBot(released: false) { Replies = [new Reply.Text("只给你", Ephemeral: true)] };
-        var interaction = FakeInteractions.SlashCommand("subscriptions");
+        var interaction = FakeInteractions.SlashCommand("subscribe");
 
         var handling = HandleAsync(bot, interaction, TimeSpan.Zero);
         await WaitForInitialAsync();
