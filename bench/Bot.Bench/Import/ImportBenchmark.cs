@@ -17,7 +17,7 @@ namespace Bot.Bench.Import;
 /// <summary>
 /// Imports the corpus replicated to 20,000 files into a fresh database through the host's own DI
 /// composition (search index included), against two baselines measured in the same run: parsing
-/// alone, and importing with a no-op index.
+/// alone, and importing with a no-op index. Options: --count N (default 20,000), --batch N (Import:BatchSize).
 /// </summary>
 public sealed class ImportBenchmark : IBenchmark
 {
@@ -28,7 +28,8 @@ public sealed class ImportBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
         var json = args.Contains("--json");
-        var count = args.SkipWhile(a => a != "--count").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(20_000);
+        var count = IntOption(args, "--count") ?? 20_000;
+        var batchSize = IntOption(args, "--batch");
         if (!SharedData.Available)
         {
             await Console.Error.WriteLineAsync("import benchmark: " + SharedData.SkipReason);
@@ -45,8 +46,8 @@ public sealed class ImportBenchmark : IBenchmark
             // Warm up the JIT (tiered compilation) so the first phase is not charged for it.
             await ParseAllAsync(parser, Path.Combine(archive, "r000"), ct);
             var parseOnly = await Measurement.RunAsync("parse only (baseline)", count, () => ParseAllAsync(parser, archive, ct));
-            var (noIndex, noIndexBytes) = await ImportAsync("import, no search index (baseline)", Path.Combine(work, "no-index.db"), archive, count, withIndex: false, ct);
-            var (full, databaseBytes) = await ImportAsync("import (host composition)", Path.Combine(work, "bot.db"), archive, count, withIndex: true, ct);
+            var (noIndex, noIndexBytes) = await ImportAsync("import, no search index (baseline)", Path.Combine(work, "no-index.db"), archive, count, batchSize, withIndex: false, ct);
+            var (full, databaseBytes) = await ImportAsync("import (host composition)", Path.Combine(work, "bot.db"), archive, count, batchSize, withIndex: true, ct);
 
             var bytesPerArticle = databaseBytes / (double)count;
             if (json)
@@ -87,6 +88,12 @@ public sealed class ImportBenchmark : IBenchmark
         }
     }
 
+    private static int? IntOption(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
+    }
+
     private static Task ParseAllAsync(ArticleParser parser, string archive, CancellationToken ct)
     {
         var files = Directory.GetFiles(archive, "*", SearchOption.AllDirectories);
@@ -97,11 +104,15 @@ public sealed class ImportBenchmark : IBenchmark
         });
     }
 
-    private static async Task<(Measurement Measurement, long DatabaseBytes)> ImportAsync(string phase, string databasePath, string archive, int count, bool withIndex, CancellationToken ct)
+    private static async Task<(Measurement Measurement, long DatabaseBytes)> ImportAsync(string phase, string databasePath, string archive, int count, int? batchSize, bool withIndex, CancellationToken ct)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Path"] = databasePath })
-            .Build();
+        var settings = new Dictionary<string, string?> { ["Database:Path"] = databasePath };
+        if (batchSize is { } size)
+        {
+            settings["Import:BatchSize"] = size.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddBotCore(configuration);
         if (!withIndex)
         {
