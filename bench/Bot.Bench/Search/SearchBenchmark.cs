@@ -109,6 +109,7 @@ public sealed class SearchBenchmark : IBenchmark
             speedup_vs_like_p95 = Math.Round(likeP95 / p95, 1),
             trigram_index_ratio = Math.Round(sizes.Trigram / sizes.Raw, 3),
             raw_text_mb = Math.Round(sizes.Raw / 1e6, 1),
+            load_average = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null,
             build_s = build is { } b ? Math.Round(b.TotalSeconds) : (double?)null,
             by_class = ours.GroupBy(q => q.Key.Class).ToDictionary(g => g.Key, g => new
             {
@@ -125,6 +126,7 @@ public sealed class SearchBenchmark : IBenchmark
             table.AppendLine(CultureInfo.InvariantCulture, $"{query.Class + " " + query.Text,-24} {totals[query],8} {Percentile(times, 0.5),8:N2} {Percentile(times, 0.95),8:N2}");
         }
 
+        table.AppendLine(CultureInfo.InvariantCulture, $"load average at the end: {json.load_average} (2 cores shared with other work)");
         table.AppendLine(CultureInfo.InvariantCulture, $"ours     p50 {p50:N2} ms, p95 {p95:N2} ms");
         table.AppendLine(CultureInfo.InvariantCulture, $"LIKE     p95 {likeP95:N2} ms (one run per query) → ours is {likeP95 / p95:N0}× faster at p95");
         table.AppendLine(CultureInfo.InvariantCulture, $"trigram  p95 {trigramP95:N2} ms (terms under 3 characters fall back to a LIKE scan of the content; one run each)");
