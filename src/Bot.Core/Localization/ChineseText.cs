@@ -144,4 +144,14 @@ internal sealed class ChineseText : UiText
     public override string Failure => "抱歉，出了点问题，请稍后再试。";
 
     public override string NewArticleHeader => "新文章";
+
+    public override string Done => "完成。";
+
+    public override string PostFormTitle => "发布新文章";
+
+    public override string PostFormTitleField => "标题";
+
+    public override string PostFormBodyField => "正文（Markdown）";
+
+    public override string ReadArticleLink => "阅读全文";
 }

@@ -144,4 +144,14 @@ internal sealed class EnglishText : UiText
     public override string Failure => "Sorry, something went wrong. Please try again in a moment.";
 
     public override string NewArticleHeader => "New article";
+
+    public override string Done => "Done.";
+
+    public override string PostFormTitle => "Post a new article";
+
+    public override string PostFormTitleField => "Title";
+
+    public override string PostFormBodyField => "Text (Markdown)";
+
+    public override string ReadArticleLink => "Read the article";
 }

@@ -145,4 +145,14 @@ public abstract class UiText
     public abstract string Failure { get; }
 
     public abstract string NewArticleHeader { get; }
+
+    public abstract string Done { get; }
+
+    public abstract string PostFormTitle { get; }
+
+    public abstract string PostFormTitleField { get; }
+
+    public abstract string PostFormBodyField { get; }
+
+    public abstract string ReadArticleLink { get; }
 }

@@ -1,5 +1,6 @@
 using Bot.Core.Commands;
 using Bot.Core.Localization;
+using Bot.Core.Rendering;
 using Bot.Discord.Models;
 using Bot.Discord.Permissions;
 using Bot.Discord.Rendering;
@@ -77,8 +78,8 @@ public sealed class InteractionHandler(
         {
             var max = settings.Value.MaxAttachmentBytes;
             var extension = Path.GetExtension(attachment.Filename).ToLowerInvariant();
-            var refusal = extension is not (".md" or ".markdown" or ".txt") ? AdapterTexts.WrongFileType(language, attachment.Filename)
-                : attachment.Size > max ? AdapterTexts.FileTooLarge(language, max)
+            var refusal = extension is not (".md" or ".markdown" or ".txt") ? UiText.For(language).PostBadType(MarkdownText.Escape(attachment.Filename))
+                : attachment.Size > max ? UiText.For(language).PostTooLarge(max)
                 : null;
             if (refusal is not null)
             {
@@ -185,7 +186,7 @@ public sealed class InteractionHandler(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Core failed on Discord interaction {InteractionId}", interaction.Id);
-            return [new Reply.Text(AdapterTexts.Failed(language), Ephemeral: true)];
+            return [new Reply.Text(UiText.For(language).Failure, Ephemeral: true)];
         }
     }
 
@@ -196,7 +197,7 @@ public sealed class InteractionHandler(
             await respond(
                 isComponent
                     ? new InteractionResponse(InteractionCallbackType.DeferredUpdateMessage)
-                    : Message(InteractionCallbackType.ChannelMessageWithSource, new MessagePayload { Content = AdapterTexts.Done(language), Flags = MessagePayload.EphemeralFlag }),
+                    : Message(InteractionCallbackType.ChannelMessageWithSource, new MessagePayload { Content = UiText.For(language).Done, Flags = MessagePayload.EphemeralFlag }),
                 ct);
             return;
         }
@@ -214,7 +215,7 @@ public sealed class InteractionHandler(
         {
             if (!isComponent)
             {
-                await rest.EditOriginalInteractionResponseAsync(app, interaction.Token, new MessagePayload { Content = AdapterTexts.Done(language) }, ct);
+                await rest.EditOriginalInteractionResponseAsync(app, interaction.Token, new MessagePayload { Content = UiText.For(language).Done }, ct);
             }
 
             return;

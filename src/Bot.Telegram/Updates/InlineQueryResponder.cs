@@ -54,7 +54,7 @@ public sealed class InlineQueryResponder(
     {
         var title = string.IsNullOrWhiteSpace(hit.Title) ? "#" + hit.ArticleId.ToString(CultureInfo.InvariantCulture) : hit.Title.Trim();
         var link = DeepLink(botUsername, hit.ArticleId);
-        var readLabel = language == Language.Chinese ? "阅读全文" : "Read the article";
+        var readLabel = TelegramHtmlWriter.Escape(UiText.For(language).ReadArticleLink);
         var html = $"<b>{TelegramHtmlWriter.Escape(Clip(title, 512))}</b>\n{TelegramHtmlWriter.Escape(hit.Snippet)}\n\n<a href=\"{TelegramHtmlWriter.Escape(link)}\">{readLabel}</a>";
         return new InlineQueryResultArticle(
             "a" + hit.ArticleId.ToString(CultureInfo.InvariantCulture),

@@ -161,7 +161,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime, IDisposable
 
         var data = (MessagePayload)Assert.Single(_initial).Data!;
         Assert.Equal(MessagePayload.EphemeralFlag, data.Flags);
-        Assert.Equal(AdapterTexts.Failed(Bot.Core.Localization.Language.Chinese), data.Content);
+        Assert.Equal(Bot.Core.Localization.UiText.Chinese.Failure, data.Content);
     }
 
     [Fact]
