@@ -47,6 +47,17 @@ public sealed class ChatBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_Tags_KeepTheAuthorsOrder()
+    {
+        var preview = await _bot.SendAsync("/post ---\ntitle: 顺序\ntags: [朝鲜, 俄罗斯, MeToo, 东北亚]\n---\n\n正文。", user: ChatBotHarness.Admin());
+        var id = Assert.IsType<Reply.ArticleView>(preview[0]).Article.Id;
+
+        var article = await _bot.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None);
+
+        Assert.Equal(["朝鲜", "俄罗斯", "MeToo", "东北亚"], article!.Tags);
+    }
+
+    [Fact]
     public async Task Post_ByNonAdmin_IsRefusedAndNothingIsDrafted()
     {
         var replies = await _bot.SendAsync("/post 我也想发文章");

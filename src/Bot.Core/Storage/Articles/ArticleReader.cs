@@ -61,7 +61,7 @@ internal static class ArticleReader
     private static async Task<(List<string> Tags, List<string> Categories)> TagsOfAsync(SqliteConnection connection, long id, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, value FROM article_tags WHERE article_id = $id ORDER BY kind, value_key";
+        command.CommandText = "SELECT kind, value FROM article_tags WHERE article_id = $id ORDER BY kind, position, value_key";
         command.Parameters.AddWithValue("$id", id);
         var tags = new List<string>();
         var categories = new List<string>();

@@ -54,10 +54,10 @@ internal sealed class ArticleWriter : IAsyncDisposable
         _deleteTags = Command("DELETE FROM article_tags WHERE article_id = $article_id", "$article_id");
         _insertTag = Command(
             """
-            INSERT OR IGNORE INTO article_tags (article_id, kind, value, value_key)
-            VALUES ($article_id, $kind, $value, $value_key)
+            INSERT OR IGNORE INTO article_tags (article_id, kind, value, value_key, position)
+            VALUES ($article_id, $kind, $value, $value_key, $position)
             """,
-            "$article_id $kind $value $value_key");
+            "$article_id $kind $value $value_key $position");
     }
 
     /// <summary>Adds the article, or updates the one imported from the same source file when its content changed.</summary>
@@ -111,8 +111,10 @@ internal sealed class ArticleWriter : IAsyncDisposable
         foreach (var (kind, values) in new[] { ("tag", parsed.Tags), ("category", parsed.Categories) })
         {
             _insertTag.Parameters["$kind"].Value = kind;
-            foreach (var value in values)
+            for (var position = 0; position < values.Count; position++)
             {
+                var value = values[position];
+                _insertTag.Parameters["$position"].Value = position;
                 _insertTag.Parameters["$value"].Value = value;
                 _insertTag.Parameters["$value_key"].Value = TagKey(value);
                 await _insertTag.ExecuteNonQueryAsync(ct);

@@ -43,7 +43,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, IArticleIndex in
         var tags = new Dictionary<long, List<string>>();
         await using (var tagCommand = connection.CreateCommand())
         {
-            tagCommand.CommandText = "SELECT article_id, value FROM article_tags WHERE kind = 'tag' ORDER BY article_id, value_key";
+            tagCommand.CommandText = "SELECT article_id, value FROM article_tags WHERE kind = 'tag' ORDER BY article_id, position, value_key";
             await using var reader = await tagCommand.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
