@@ -100,19 +100,7 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
                 }
             }
 
-            if (leased.Count > 0)
-            {
-                await using var update = connection.CreateCommand();
-                update.Transaction = transaction;
-                update.CommandText = """
-                    UPDATE deliveries SET lease_owner = $owner, lease_until = $until
-                    WHERE id IN (SELECT value FROM json_each($ids))
-                    """;
-                update.Parameters.AddWithValue("$owner", owner);
-                update.Parameters.AddWithValue("$until", now + (long)lease.TotalMilliseconds);
-                update.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(leased.Select(l => l.Id)));
-                await update.ExecuteNonQueryAsync(ct);
-            }
+            await MarkLeasedAsync(connection, transaction, LeaseTable.Deliveries, [.. leased.Select(l => l.Id)], owner, now + (long)lease.TotalMilliseconds, ct);
 
             await transaction.CommitAsync(ct);
             return leased;
@@ -178,19 +166,7 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
                 }
             }
 
-            if (leased.Count > 0)
-            {
-                await using var update = connection.CreateCommand();
-                update.Transaction = transaction;
-                update.CommandText = """
-                    UPDATE delivery_deletions SET lease_owner = $owner, lease_until = $until
-                    WHERE id IN (SELECT value FROM json_each($ids))
-                    """;
-                update.Parameters.AddWithValue("$owner", owner);
-                update.Parameters.AddWithValue("$until", now + (long)lease.TotalMilliseconds);
-                update.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(leased.Select(l => l.Id)));
-                await update.ExecuteNonQueryAsync(ct);
-            }
+            await MarkLeasedAsync(connection, transaction, LeaseTable.Deletions, [.. leased.Select(l => l.Id)], owner, now + (long)lease.TotalMilliseconds, ct);
 
             await transaction.CommitAsync(ct);
             return leased;
@@ -310,4 +286,35 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private sealed record QueuedUpdate(OutboxUpdate Update, TaskCompletionSource Done);
+
+    private enum LeaseTable
+    {
+        Deliveries,
+        Deletions,
+    }
+
+    /// <summary>Takes the chosen rows for this owner in the caller's lease transaction.</summary>
+    private static async Task MarkLeasedAsync(SqliteConnection connection, SqliteTransaction transaction, LeaseTable table, IReadOnlyList<long> ids, string owner, long untilMs, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = table == LeaseTable.Deliveries
+            ? """
+              UPDATE deliveries SET lease_owner = $owner, lease_until = $until
+              WHERE id IN (SELECT value FROM json_each($ids))
+              """
+            : """
+              UPDATE delivery_deletions SET lease_owner = $owner, lease_until = $until
+              WHERE id IN (SELECT value FROM json_each($ids))
+              """;
+        update.Parameters.AddWithValue("$owner", owner);
+        update.Parameters.AddWithValue("$until", untilMs);
+        update.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+        await update.ExecuteNonQueryAsync(ct);
+    }
 }

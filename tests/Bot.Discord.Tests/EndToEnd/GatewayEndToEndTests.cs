@@ -234,7 +234,8 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
         var reply = await CommandAsync(post);
 
         Assert.Equal(64, (int?)reply.Message!["flags"]);
-        Assert.True(reply.Content!.Contains(fileName, StringComparison.Ordinal) || reply.Content.Contains("MB", StringComparison.Ordinal));
+        // The file name arrives Markdown-escaped (slides\.pdf), which Discord shows as slides.pdf.
+        Assert.True(reply.Content!.Contains(Bot.Core.Rendering.MarkdownText.Escape(fileName), StringComparison.Ordinal) || reply.Content.Contains("MB", StringComparison.Ordinal));
         Assert.Empty(await _bot.Get<IArticleStore>().ListAsync(default));
     }
 
