@@ -39,7 +39,7 @@ public sealed class ChatBot(
                 // in a private chat, where nobody else could have been meant.
                 var head = message.Text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0];
                 return message.Chat.Kind == ChatKind.Private && !head.Contains('@', StringComparison.Ordinal)
-                    ? [new Reply.Text(text.UnknownCommand(Rendering.MarkdownText.Escape(head.TrimStart('/'))) + "\n\n" + Handlers.HelpHandler.Render(new CommandContext(message, string.Empty, text, admins.IsAdmin(message.User))))]
+                    ? [UnknownCommand(new CommandContext(message, string.Empty, text, admins.IsAdmin(message.User)), head.TrimStart('/'))]
                     : [];
             }
 
@@ -95,7 +95,7 @@ public sealed class ChatBot(
         {
             // In groups, stay quiet unless addressed by name: other bots there may know the command.
             var addressed = message.Chat.Kind == ChatKind.Private || message.Text.Contains('@', StringComparison.Ordinal);
-            return addressed ? [new Reply.Text(text.UnknownCommand(Rendering.MarkdownText.Escape(command.Name)) + "\n\n" + Handlers.HelpHandler.Render(context))] : [];
+            return addressed ? [UnknownCommand(context, command.Name)] : [];
         }
 
         if (info is { AdminOnly: true } && !isAdmin)
@@ -112,6 +112,9 @@ public sealed class ChatBot(
 
         return await handler.HandleAsync(context, ct);
     }
+
+    private static Reply.Text UnknownCommand(CommandContext context, string name) =>
+        new(context.Text.UnknownCommand(Rendering.MarkdownText.Escape(name)) + "\n\n" + Handlers.HelpHandler.Render(context));
 
     private async Task<IReadOnlyList<Reply>> ContinueConversationAsync(IncomingMessage message, UiText text, CancellationToken ct)
     {

@@ -440,24 +440,32 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    // What Telegram checks, in order, before it edits or deletes a message: the chat, this chat's
+    // scripted failure, then the message itself. Called under _lock.
+    private (FakeSentMessage Message, (int Status, JsonObject Body)? Refusal) TargetMessage(FakeRequest request, string verb)
+    {
+        if (ResolveChat(request.Text("chat_id")) is not { } chat)
+        {
+            return (null!, Fail(400, "Bad Request: chat not found"));
+        }
+
+        if (Scripted(chat.Id) is { } failure)
+        {
+            return (null!, failure);
+        }
+
+        var message = _messages.FirstOrDefault(m => m.ChatId == chat.Id && m.MessageId == request.Number("message_id") && !m.Deleted);
+        return message is null ? (null!, Fail(400, $"Bad Request: message to {verb} not found")) : (message, null);
+    }
+
     private (int Status, JsonObject Body) EditMessageText(FakeRequest request)
     {
         lock (_lock)
         {
-            if (ResolveChat(request.Text("chat_id")) is not { } chat)
+            var (message, refusal) = TargetMessage(request, "edit");
+            if (refusal is { } refused)
             {
-                return Fail(400, "Bad Request: chat not found");
-            }
-
-            if (Scripted(chat.Id) is { } failure)
-            {
-                return failure;
-            }
-
-            var message = _messages.FirstOrDefault(m => m.ChatId == chat.Id && m.MessageId == request.Number("message_id") && !m.Deleted);
-            if (message is null)
-            {
-                return Fail(400, "Bad Request: message to edit not found");
+                return refused;
             }
 
             var (visible, error) = Visible(request, "text");
@@ -484,20 +492,10 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     {
         lock (_lock)
         {
-            if (ResolveChat(request.Text("chat_id")) is not { } chat)
+            var (message, refusal) = TargetMessage(request, "delete");
+            if (refusal is { } refused)
             {
-                return Fail(400, "Bad Request: chat not found");
-            }
-
-            if (Scripted(chat.Id) is { } failure)
-            {
-                return failure;
-            }
-
-            var message = _messages.FirstOrDefault(m => m.ChatId == chat.Id && m.MessageId == request.Number("message_id") && !m.Deleted);
-            if (message is null)
-            {
-                return Fail(400, "Bad Request: message to delete not found");
+                return refused;
             }
 
             if (_time.GetUtcNow() - message.SentAt > Options.DeleteWindow)
