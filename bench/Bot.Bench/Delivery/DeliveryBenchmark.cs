@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Bot.Core.Delivery;
 using Bot.Core.Publishing;
+using Bot.Core.Search;
 using Bot.Core.Storage;
 using Bot.Testing;
 using Bot.Testing.Delivery;
@@ -129,7 +130,7 @@ public sealed class DeliveryBenchmark : IBenchmark
         var signal = new DeliverySignal();
         var cache = new ArticleCache(new RowArticleStore(database));
         var time = TimeProvider.System;
-        var publishing = new SqlitePublishingService(database, signal, cache, time, NullLogger<SqlitePublishingService>.Instance);
+        var publishing = new SqlitePublishingService(database, signal, cache, new SqliteArticleIndex(), time, NullLogger<SqlitePublishingService>.Instance);
         var worker = new DeliveryWorker(
             new DeliveryOutbox(database, time),
             [channel],

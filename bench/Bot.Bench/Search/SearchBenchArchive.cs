@@ -3,6 +3,7 @@ using Bot.Core.Search;
 using Bot.Core.Search.Query;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Bench.Search;
 
@@ -41,24 +42,7 @@ internal static class SearchBenchArchive
 
         // A bulk load merges once at the end ('optimize') instead of after every few transactions.
         await ExecuteAsync(connection, "INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 0)", ct);
-        var index = new SqliteArticleIndex();
-        for (long from = 0; ; from += Batch)
-        {
-            var batch = await ReadAsync(connection, from, ct);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            await using var transaction = SqliteDatabase.BeginWrite(connection);
-            foreach (var (id, title, text) in batch)
-            {
-                await index.IndexAsync(connection, transaction, id, title, text, ct);
-            }
-
-            await transaction.CommitAsync(ct);
-        }
-
+        await new SearchIndexRebuilder(database, new SqliteArticleIndex(), NullLogger<SearchIndexRebuilder>.Instance).RebuildAsync(null, ct);
         phase = Phase(clock, "index", phase);
         await ExecuteAsync(connection, """
             INSERT INTO article_fts (article_fts) VALUES ('optimize');
@@ -111,22 +95,6 @@ internal static class SearchBenchArchive
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return reader.GetInt64(0) * reader.GetInt64(1);
-    }
-
-    private static async Task<List<(long Id, string Title, string Text)>> ReadAsync(SqliteConnection connection, long after, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, title, plain_text FROM articles WHERE id > $after ORDER BY id LIMIT $batch";
-        command.Parameters.AddWithValue("$after", after);
-        command.Parameters.AddWithValue("$batch", Batch);
-        var batch = new List<(long, string, string)>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            batch.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
-        }
-
-        return batch;
     }
 
     public static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Bot.Core.Publishing;
+using Bot.Core.Search;
 using Bot.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class DeliveryServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISubscriptionService, SqliteSubscriptionService>();
+        services.TryAddSingleton<IArticleIndex, SqliteArticleIndex>(); // publishing re-dates the index entry of an undated draft
         services.TryAddSingleton<IPublishingService, SqlitePublishingService>();
         services.TryAddSingleton<DeliveryOutbox>();
         services.TryAddSingleton<DeliveryRateLimiter>();

@@ -1,5 +1,6 @@
 using Bot.Core.Articles;
 using Bot.Core.Delivery;
+using Bot.Core.Search;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ public sealed class SqlitePublishingService(
     SqliteDatabase database,
     DeliverySignal signal,
     ArticleCache articles,
+    IArticleIndex index,
     TimeProvider time,
     ILogger<SqlitePublishingService> logger) : IPublishingService
 {
@@ -223,6 +225,8 @@ public sealed class SqlitePublishingService(
             await command.ExecuteNonQueryAsync(ct);
         }
 
+        // A draft without a date takes the publishing time, which the index's date tokens (since:, until:) hold.
+        await index.ReindexAsync(connection, transaction, articleId, ct);
         var deliveries = await FanOut.WriteAsync(connection, transaction, articleId, now, ct);
         await transaction.CommitAsync(ct);
         articles.Forget(articleId);

@@ -9,7 +9,10 @@ namespace Bot.Core.Search;
 /// </summary>
 public interface IArticleIndex
 {
-    Task IndexAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, string title, string plainText, CancellationToken ct);
+    Task IndexAsync(SqliteConnection connection, SqliteTransaction transaction, SearchDocument document, CancellationToken ct);
+
+    /// <summary>Indexes the article again from its row and tags, as committed so far in <paramref name="transaction"/>.</summary>
+    Task ReindexAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, CancellationToken ct);
 
     Task RemoveAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, CancellationToken ct);
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using Bot.Core.Search.Query;
+using Bot.Core.Search.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Search;
@@ -10,29 +13,24 @@ namespace Bot.Core.Search;
 /// </param>
 internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<SqliteParameter> Parameters, string? FloorSql)
 {
-    // bm25 weights per column (title_uni, title_bi, body_uni, body_bi): a match in the title counts ten times.
-    private const string Rank = "bm25(article_fts, 10.0, 10.0, 1.0, 1.0)";
+    // bm25 weights per column (title_uni, title_bi, body_uni, body_bi, meta): a match in the title counts ten times.
+    private const string Rank = "bm25(article_fts, 10.0, 10.0, 1.0, 1.0, 0.0)";
 
-    public static SearchSql For(ParsedQuery query)
+    /// <param name="dateTokens">The meta tokens of the since:/until: range (SearchMeta.DateTokens), or null without one.</param>
+    public static SearchSql For(ParsedQuery query, IReadOnlyList<string>? dateTokens)
     {
         var parameters = new List<SqliteParameter>();
-        var filters = FilterSql(query.Filters, parameters);
         if (query.Include.Count > 0)
         {
-            var match = FtsQueryBuilder.All(query.Include);
-            if (query.Exclude.Count > 0)
-            {
-                match = $"({match}) NOT ({FtsQueryBuilder.Any(query.Exclude)})";
-            }
+            parameters.Add(new SqliteParameter("$match", Match(query, dateTokens)));
 
-            parameters.Add(new SqliteParameter("$match", match));
-
-            // Without filters, hidden articles (drafts, retracted: few) are excluded by a hashed list, far
-            // cheaper per hit than a join. The states are listed (the CHECK constraint allows only four) so the
-            // list comes from a seek in ix_articles_state_published: "state <> 'published'" scanned every
-            // article on every query, ≈ 10 ms at 50,000 articles; filters need the article, through the covering index so the
-            // article row (and the overflow pages of its text) is never read.
-            var from = filters.Length == 0
+            // Tags and dates are meta tokens inside the MATCH; only author: (a substring of a field) needs the
+            // article, through the covering index so the row (and the overflow pages of its text) is never read.
+            // Without it, hidden articles (drafts, retracted: few) are excluded by a hashed list, far cheaper per
+            // hit than a join. The states are listed (the CHECK constraint allows only four) so the list comes from
+            // a seek in ix_articles_state_published: "state <> 'published'" scanned every article on every query.
+            var authors = AuthorSql(query.Filters, parameters);
+            var from = authors.Length == 0
                 ? """
                   FROM article_fts
                   WHERE article_fts MATCH $match
@@ -41,7 +39,7 @@ internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<
                 : $"""
                   FROM article_fts
                   JOIN articles AS a INDEXED BY ix_articles_search ON a.id = article_fts.rowid
-                  WHERE article_fts MATCH $match AND a.state = 'published'{filters}
+                  WHERE article_fts MATCH $match AND a.state = 'published'{authors}
                   """;
             return new SearchSql(
                 $"""
@@ -61,6 +59,7 @@ internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<
         }
 
         // Only filters (and maybe exclusions): newest first.
+        var filters = FilterSql(query.Filters, parameters);
         var excluded = string.Empty;
         if (query.Exclude.Count > 0)
         {
@@ -81,45 +80,74 @@ internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<
             null);
     }
 
-    private static string FilterSql(SearchFilters filters, List<SqliteParameter> parameters)
+    /// <summary>Terms, tags and the date range, all in FTS5: each token quoted, so nothing typed becomes syntax.</summary>
+    private static string Match(ParsedQuery query, IReadOnlyList<string>? dateTokens)
+    {
+        var match = new StringBuilder(FtsQueryBuilder.All(query.Include));
+        foreach (var tag in query.Filters.Tags)
+        {
+            match.Append(CultureInfo.InvariantCulture, $" AND {Meta(SearchMeta.TagToken(tag))}");
+        }
+
+        if (dateTokens is not null)
+        {
+            match.Append(CultureInfo.InvariantCulture, $" AND ({string.Join(" OR ", dateTokens.Select(Meta))})");
+        }
+
+        var excluded = query.Exclude.Select(t => "(" + FtsQueryBuilder.Term(t) + ")")
+            .Concat(query.Filters.ExcludedTags.Select(t => Meta(SearchMeta.TagToken(t))))
+            .ToList();
+        return excluded.Count == 0 ? match.ToString() : $"({match}) NOT ({string.Join(" OR ", excluded)})";
+    }
+
+    private static string Meta(string token) => $"{SearchMeta.Column} : \"{token}\"";
+
+    private static string AuthorSql(SearchFilters filters, List<SqliteParameter> parameters) =>
+        Clauses(parameters, add =>
+        {
+            for (var i = 0; i < filters.Authors.Count; i++)
+            {
+                add("instr(lower(coalesce(a.author, '')), @p) > 0", $"$author{i}", filters.Authors[i]);
+            }
+
+            for (var i = 0; i < filters.ExcludedAuthors.Count; i++)
+            {
+                add("instr(lower(coalesce(a.author, '')), @p) = 0", $"$xauthor{i}", filters.ExcludedAuthors[i]);
+            }
+        });
+
+    private static string FilterSql(SearchFilters filters, List<SqliteParameter> parameters) =>
+        AuthorSql(filters, parameters) + Clauses(parameters, add =>
+        {
+            for (var i = 0; i < filters.Tags.Count; i++)
+            {
+                add("EXISTS (SELECT 1 FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag' AND t.value_key = @p)", $"$tag{i}", filters.Tags[i]);
+            }
+
+            for (var i = 0; i < filters.ExcludedTags.Count; i++)
+            {
+                add("NOT EXISTS (SELECT 1 FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag' AND t.value_key = @p)", $"$xtag{i}", filters.ExcludedTags[i]);
+            }
+
+            if (filters.SinceUtc is { } since)
+            {
+                add("a.published_utc >= @p", "$since", since);
+            }
+
+            if (filters.UntilUtc is { } until)
+            {
+                add("a.published_utc < @p", "$until", until);
+            }
+        });
+
+    private static string Clauses(List<SqliteParameter> parameters, Action<Action<string, string, object>> build)
     {
         var sql = new List<string>();
-        void Add(string clause, string name, object value)
+        build((clause, name, value) =>
         {
             sql.Add(clause.Replace("@p", name, StringComparison.Ordinal));
             parameters.Add(new SqliteParameter(name, value));
-        }
-
-        for (var i = 0; i < filters.Tags.Count; i++)
-        {
-            Add("EXISTS (SELECT 1 FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag' AND t.value_key = @p)", $"$tag{i}", filters.Tags[i]);
-        }
-
-        for (var i = 0; i < filters.ExcludedTags.Count; i++)
-        {
-            Add("NOT EXISTS (SELECT 1 FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag' AND t.value_key = @p)", $"$xtag{i}", filters.ExcludedTags[i]);
-        }
-
-        for (var i = 0; i < filters.Authors.Count; i++)
-        {
-            Add("instr(lower(coalesce(a.author, '')), @p) > 0", $"$author{i}", filters.Authors[i]);
-        }
-
-        for (var i = 0; i < filters.ExcludedAuthors.Count; i++)
-        {
-            Add("instr(lower(coalesce(a.author, '')), @p) = 0", $"$xauthor{i}", filters.ExcludedAuthors[i]);
-        }
-
-        if (filters.SinceUtc is { } since)
-        {
-            Add("a.published_utc >= @p", "$since", since);
-        }
-
-        if (filters.UntilUtc is { } until)
-        {
-            Add("a.published_utc < @p", "$until", until);
-        }
-
+        });
         return string.Concat(sql.Select(clause => "\nAND " + clause));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Core.Search.Query;
 using Bot.Core.Search.Snippets;
+using Bot.Core.Search.Text;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -22,8 +23,18 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
             return new SearchResult(0, [], error, query.Message);
         }
 
-        var sql = SearchSql.For(query);
         await using var connection = await database.OpenAsync(ct);
+        IReadOnlyList<string>? dates = null;
+        if (query.Include.Count > 0 && (query.Filters.SinceUtc is not null || query.Filters.UntilUtc is not null))
+        {
+            dates = await DateTokensAsync(connection, query.Filters, ct);
+            if (dates.Count == 0)
+            {
+                return new SearchResult(0, []);
+            }
+        }
+
+        var sql = SearchSql.For(query, dates);
         var (limit, offset) = (Math.Clamp(request.Limit, 1, MaxLimit), Math.Clamp(request.Offset, 0, MaxOffset));
         var total = await CountAsync(connection, sql, ct);
         var ranked = await RankAsync(connection, sql, limit, offset, total, ct);
@@ -66,6 +77,31 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
         }
 
         return ranked;
+    }
+
+    /// <summary>The since:/until: range as meta tokens, cut to the days that hold published articles (an open end stays short).</summary>
+    private static async Task<IReadOnlyList<string>> DateTokensAsync(SqliteConnection connection, SearchFilters filters, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT min(published_utc) FROM articles INDEXED BY ix_articles_state_published WHERE state = 'published'),
+                   (SELECT max(published_utc) FROM articles INDEXED BY ix_articles_state_published WHERE state = 'published')
+            """;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || reader.IsDBNull(0))
+        {
+            return [];
+        }
+
+        static DateTime Day(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.Date;
+        var from = Day(Math.Max(filters.SinceUtc ?? long.MinValue, reader.GetInt64(0)));
+        var until = Day(reader.GetInt64(1)).AddDays(1);
+        if (filters.UntilUtc is { } before && Day(before) < until)
+        {
+            until = Day(before);
+        }
+
+        return SearchMeta.DateTokens(from, until);
     }
 
     private static async Task<long> NthNewestAsync(SqliteConnection connection, SearchSql sql, int nth, CancellationToken ct)

@@ -24,8 +24,9 @@ internal sealed class RecordingArticleIndex : IArticleIndex
         }
     }
 
-    public async Task IndexAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, string title, string plainText, CancellationToken ct)
+    public async Task IndexAsync(SqliteConnection connection, SqliteTransaction transaction, SearchDocument document, CancellationToken ct)
     {
+        var (articleId, title) = (document.ArticleId, document.Title);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT title FROM articles WHERE id = $id";
@@ -42,6 +43,8 @@ internal sealed class RecordingArticleIndex : IArticleIndex
             _indexed.Add((articleId, title));
         }
     }
+
+    public Task ReindexAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, CancellationToken ct) => Task.CompletedTask;
 
     public Task RemoveAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, CancellationToken ct) => Task.CompletedTask;
 }

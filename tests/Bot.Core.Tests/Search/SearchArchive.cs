@@ -40,7 +40,7 @@ internal sealed class SearchArchive : IAsyncDisposable
         foreach (var article in articles)
         {
             var id = await InsertAsync(connection, transaction, article);
-            await _index.IndexAsync(connection, transaction, id, article.Title, article.PlainText, CancellationToken.None);
+            await _index.ReindexAsync(connection, transaction, id, CancellationToken.None);
             ids.Add(id);
         }
 
@@ -62,7 +62,7 @@ internal sealed class SearchArchive : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        await _index.IndexAsync(connection, transaction, id, title, plainText, CancellationToken.None);
+        await _index.ReindexAsync(connection, transaction, id, CancellationToken.None);
         await transaction.CommitAsync();
     }
 

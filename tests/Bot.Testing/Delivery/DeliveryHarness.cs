@@ -1,6 +1,7 @@
 using Bot.Core.Chat;
 using Bot.Core.Delivery;
 using Bot.Core.Publishing;
+using Bot.Core.Search;
 using Bot.Core.Subscriptions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
         Signal = new DeliverySignal();
         Cache = new ArticleCache(Articles);
         Subscriptions = new SqliteSubscriptionService(database.Database, Clock, NullLogger<SqliteSubscriptionService>.Instance);
-        Publishing = new SqlitePublishingService(database.Database, Signal, Cache, Clock, NullLogger<SqlitePublishingService>.Instance);
+        Publishing = new SqlitePublishingService(database.Database, Signal, Cache, new SqliteArticleIndex(), Clock, NullLogger<SqlitePublishingService>.Instance);
         Worker = NewWorker(signal: Signal);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Bot.Core.Search.Text;
 
 namespace Bot.Core.Search.Query;
 
@@ -9,7 +10,6 @@ namespace Bot.Core.Search.Query;
 public static class FtsQueryBuilder
 {
     private const string Unigrams = "{title_uni body_uni}";
-    private const string Bigrams = "{title_bi body_bi}";
 
     /// <summary>All terms must match (AND).</summary>
     public static string All(IReadOnlyList<QueryTerm> terms) => Join(terms, " AND ");
@@ -19,20 +19,22 @@ public static class FtsQueryBuilder
 
     public static string Term(QueryTerm term)
     {
-        if (term.Pieces is [{ IsCjk: true } run])
+        // CJK tokens need no column filter: a single character is only ever a token of the unigram columns, a
+        // pair only of the pair columns (and meta tokens are ASCII). FTS5 would check every hit's columns.
+        if (term.Pieces is [{ IsCjk: true } run] && run.RuneCount == 1)
         {
-            var runes = run.Text.EnumerateRunes().Select(r => r.ToString()).ToList();
-            if (runes.Count == 1)
-            {
-                return $"{Unigrams} : \"{runes[0]}\"";
-            }
-
-            // n characters = n−1 overlapping bigrams at consecutive positions: exactly the substring.
-            var bigrams = Enumerable.Range(0, runes.Count - 1).Select(i => runes[i] + runes[i + 1]);
-            return $"{Bigrams} : \"{string.Join(' ', bigrams)}\"";
+            return $"\"{run.Text}\"";
         }
 
-        // Words, or words mixed with CJK (20x10计划, "Me Too"): a phrase of unigram tokens.
+        // CJK characters and words written together (朝鲜, 2018年底, iPhone 手机): n neighbours are n−1 pair
+        // tokens at consecutive positions (see IndexedText), exactly the substring; one token for two neighbours.
+        if (PairTokens(term) is { } pairs)
+        {
+            var prefix = !term.Quoted && term.Pieces[^1] is { IsCjk: false } ? " *" : string.Empty;
+            return $"\"{string.Join(' ', pairs)}\"{prefix}";
+        }
+
+        // Words, or pieces the pairs cannot join (20x10-计划, "Me Too"): a phrase of unigram tokens.
         var tokens = new StringBuilder();
         foreach (var piece in term.Pieces)
         {
@@ -43,8 +45,34 @@ public static class FtsQueryBuilder
             }
         }
 
-        var prefix = !term.Quoted && term.Pieces[^1] is { IsCjk: false } ? " *" : string.Empty;
-        return $"{Unigrams} : \"{tokens}\"{prefix}";
+        var wordPrefix = !term.Quoted && term.Pieces[^1] is { IsCjk: false } ? " *" : string.Empty;
+        return $"{Unigrams} : \"{tokens}\"{wordPrefix}";
+    }
+
+    /// <summary>The pair tokens of a term with CJK whose neighbours are all joined as the index joins them, else null.</summary>
+    private static List<string>? PairTokens(QueryTerm term)
+    {
+        if (!term.Pieces.Any(p => p.IsCjk))
+        {
+            return null;
+        }
+
+        var neighbours = new List<string>();
+        TermPiece? previous = null;
+        foreach (var piece in term.Pieces)
+        {
+            var joined = previous is null
+                || (previous.IsCjk != piece.IsCjk && piece.Before != PieceGap.Other);
+            if (!joined || (!piece.IsCjk && piece.Text.Length > IndexedText.MaxPairedWord))
+            {
+                return null;
+            }
+
+            neighbours.AddRange(piece.IsCjk ? piece.Text.EnumerateRunes().Select(r => r.ToString()) : [piece.Text]);
+            previous = piece;
+        }
+
+        return Enumerable.Range(1, neighbours.Count - 1).Select(i => neighbours[i - 1] + neighbours[i]).ToList();
     }
 
     private static string Join(IReadOnlyList<QueryTerm> terms, string separator) =>

@@ -90,7 +90,7 @@ internal sealed class ArticleWriter : IAsyncDisposable
         _insert.Parameters["$state"].Value = ArticleStates.ToText(state);
         var id = (long)(await _insert.ExecuteScalarAsync(ct))!;
         await WriteTagsAsync(id, parsed, ct);
-        await _index.IndexAsync(_connection, _transaction, id, parsed.Title, parsed.PlainText, ct);
+        await _index.IndexAsync(_connection, _transaction, Document(id, parsed), ct);
         return id;
     }
 
@@ -102,7 +102,7 @@ internal sealed class ArticleWriter : IAsyncDisposable
         _deleteTags.Parameters["$article_id"].Value = id;
         await _deleteTags.ExecuteNonQueryAsync(ct);
         await WriteTagsAsync(id, parsed, ct);
-        await _index.IndexAsync(_connection, _transaction, id, parsed.Title, parsed.PlainText, ct);
+        await _index.IndexAsync(_connection, _transaction, Document(id, parsed), ct);
     }
 
     private async Task WriteTagsAsync(long id, ParsedArticle parsed, CancellationToken ct)
@@ -121,6 +121,9 @@ internal sealed class ArticleWriter : IAsyncDisposable
             }
         }
     }
+
+    private static SearchDocument Document(long id, ParsedArticle parsed) =>
+        new(id, parsed.Title, parsed.PlainText, parsed.Tags.Select(TagKey).ToList(), parsed.Published?.ToUnixTimeSeconds());
 
     /// <summary>The case-folded form used to match tags ("MeToo" = "metoo").</summary>
     public static string TagKey(string tag) => tag.Trim().ToLowerInvariant();

@@ -1,0 +1,4 @@
+namespace Bot.Core.Search;
+
+/// <summary>What the index holds of one article: its words, its tags (folded, as in article_tags.value_key) and its publication time.</summary>
+public sealed record SearchDocument(long ArticleId, string Title, string PlainText, IReadOnlyList<string> TagKeys, long? PublishedUtc);

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Bot.Core.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Core.Search;
+
+/// <summary>
+/// Rewrites every article's tokens when the way text is split for the index changes (<see cref="FormatVersion"/>),
+/// or when an operator asks (`bot reindex`). Articles are rewritten in small transactions, in place: until its
+/// turn each article stays searchable in the old form, and edits made meanwhile write the new form themselves.
+/// </summary>
+public sealed class SearchIndexRebuilder(SqliteDatabase database, IArticleIndex index, ILogger<SearchIndexRebuilder> logger)
+{
+    /// <summary>
+    /// 1: CJK characters and bigrams. 2: words paired with the CJK characters next to them (2018年 is one token).
+    /// </summary>
+    public const int FormatVersion = 2;
+
+    public const string StateKey = "search.index_format";
+
+    private const int Batch = 500;
+
+    /// <summary>True when the index was written in the current format; an empty archive is always current.</summary>
+    public async Task<bool> IsCurrentAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT value FROM bot_state WHERE key = $key), EXISTS (SELECT 1 FROM articles)
+            """;
+        command.Parameters.AddWithValue("$key", StateKey);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var version = reader.IsDBNull(0) ? null : reader.GetString(0);
+        return version == FormatVersion.ToString(CultureInfo.InvariantCulture) || (version is null && reader.GetInt64(1) == 0);
+    }
+
+    /// <summary>Records the current format when there is nothing to rewrite, else rewrites every article.</summary>
+    public async Task EnsureCurrentAsync(CancellationToken ct)
+    {
+        if (await IsCurrentAsync(ct))
+        {
+            await SetVersionAsync(ct);
+            return;
+        }
+
+        logger.LogInformation("The search index is in an older format; rewriting it to format {Version} while the bot runs", FormatVersion);
+        var count = await RebuildAsync(null, ct);
+        logger.LogInformation("The search index was rewritten: {Count} articles", count);
+    }
+
+    /// <summary>Rewrites the tokens of every article; reports the number done after each batch.</summary>
+    public async Task<int> RebuildAsync(IProgress<int>? progress, CancellationToken ct)
+    {
+        var done = 0;
+        await using var connection = await database.OpenAsync(ct);
+        for (long after = 0; ;)
+        {
+            await using var transaction = SqliteDatabase.BeginWrite(connection);
+            var batch = await ReadBatchAsync(connection, transaction, after, ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var document in batch)
+            {
+                await index.IndexAsync(connection, transaction, document, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            after = batch[^1].ArticleId;
+            done += batch.Count;
+            progress?.Report(done);
+        }
+
+        await SetVersionAsync(ct);
+        return done;
+    }
+
+    private async Task SetVersionAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO bot_state (key, value) VALUES ($key, $value)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """;
+        command.Parameters.AddWithValue("$key", StateKey);
+        command.Parameters.AddWithValue("$value", FormatVersion.ToString(CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<List<SearchDocument>> ReadBatchAsync(SqliteConnection connection, SqliteTransaction transaction, long after, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {SqliteArticleIndex.DocumentColumns} FROM articles AS a WHERE a.id > $after ORDER BY a.id LIMIT $batch";
+        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$batch", Batch);
+        var batch = new List<SearchDocument>(Batch);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            batch.Add(SqliteArticleIndex.Document(reader));
+        }
+
+        return batch;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+
+namespace Bot.Core.Search.Text;
+
+/// <summary>
+/// The tokens of the index's meta column: an article's tags and its publication day, month and year, so that
+/// tag: since: and until: are intersected inside FTS5 with the terms, instead of a lookup per hit. Every token
+/// is ASCII letters and digits, one unicode61 token that no search term can produce (terms never name the column).
+/// </summary>
+public static class SearchMeta
+{
+    public const string Column = "meta";
+
+    public static string Tokens(IEnumerable<string> tagKeys, long? publishedUtc)
+    {
+        var tokens = tagKeys.Select(TagToken).ToList();
+        if (publishedUtc is { } seconds)
+        {
+            var day = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.Date;
+            tokens.Add(YearToken(day));
+            tokens.Add(MonthToken(day));
+            tokens.Add(DayToken(day));
+        }
+
+        return string.Join(' ', tokens);
+    }
+
+    /// <summary>The folded tag (ArticleWriter.TagKey) in hexadecimal UTF-8: exact, whatever characters it holds.</summary>
+    public static string TagToken(string tagKey) => "t" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(tagKey));
+
+    /// <summary>
+    /// The fewest year, month and day tokens that cover the UTC days from <paramref name="fromUtc"/> to
+    /// <paramref name="untilUtc"/> (exclusive), both midnights: 2019-11-30 to 2021-02-01 is d20191130, m201912, y2020, m202101.
+    /// </summary>
+    public static IReadOnlyList<string> DateTokens(DateTime fromUtc, DateTime untilUtc)
+    {
+        var tokens = new List<string>();
+        for (var day = fromUtc.Date; day < untilUtc;)
+        {
+            if (day is { Month: 1, Day: 1 } && day.AddYears(1) <= untilUtc)
+            {
+                tokens.Add(YearToken(day));
+                day = day.AddYears(1);
+            }
+            else if (day.Day == 1 && day.AddMonths(1) <= untilUtc)
+            {
+                tokens.Add(MonthToken(day));
+                day = day.AddMonths(1);
+            }
+            else
+            {
+                tokens.Add(DayToken(day));
+                day = day.AddDays(1);
+            }
+        }
+
+        return tokens;
+    }
+
+    private static string YearToken(DateTime day) => "y" + day.ToString("yyyy", CultureInfo.InvariantCulture);
+
+    private static string MonthToken(DateTime day) => "m" + day.ToString("yyyyMM", CultureInfo.InvariantCulture);
+
+    private static string DayToken(DateTime day) => "d" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+}
