@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Core.Search;
 
 /// <summary>
-/// Rewrites every article's tokens when the way text is split for the index changes (<see cref="FormatVersion"/>),
-/// or when an operator asks (`bot reindex`). Articles are rewritten in small transactions, in place: until its
-/// turn each article stays searchable in the old form, and edits made meanwhile write the new form themselves.
+/// Rewrites every article's tokens when the way text is split for the index changes (<see cref="FormatVersion"/>,
+/// at start, before search is served) or when an operator asks (`bot reindex`). Articles are rewritten in small
+/// transactions, in place, so a running bot keeps answering, and edits made meanwhile write their own tokens.
 /// </summary>
 public sealed class SearchIndexRebuilder(SqliteDatabase database, IArticleIndex index, ILogger<SearchIndexRebuilder> logger)
 {
@@ -45,9 +45,10 @@ public sealed class SearchIndexRebuilder(SqliteDatabase database, IArticleIndex 
             return;
         }
 
-        logger.LogInformation("The search index is in an older format; rewriting it to format {Version} while the bot runs", FormatVersion);
+        // A warning so that it shows in the console chat and CLI too: the first start after an upgrade takes a while.
+        logger.LogWarning("The search index is from an older version; rebuilding it once (a few milliseconds per article)");
         var count = await RebuildAsync(null, ct);
-        logger.LogInformation("The search index was rewritten: {Count} articles", count);
+        logger.LogWarning("The search index was rebuilt: {Count} articles", count);
     }
 
     /// <summary>Rewrites the tokens of every article; reports the number done after each batch.</summary>

@@ -15,6 +15,7 @@ public static class SearchServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<IArticleIndex, SqliteArticleIndex>();
         services.TryAddSingleton<ISearchService, SqliteSearchService>();
+        services.TryAddSingleton<SearchIndexRebuilder>();
         return services;
     }
 }

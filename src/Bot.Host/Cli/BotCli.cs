@@ -53,5 +53,6 @@ public static class BotCli
         yield return ImportCommand.Create();
         yield return ArticlesCommand.Create();
         yield return SearchCommand.Create();
+        yield return ReindexCommand.Create();
     }
 }

@@ -1,4 +1,5 @@
 using Bot.Core;
+using Bot.Core.Search;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Migrations;
 using Bot.Discord;
@@ -39,9 +40,16 @@ public static class BotHost
         return builder.Build();
     }
 
-    /// <summary>Applies migrations; every mode calls it before touching the database.</summary>
-    public static Task<int> MigrateAsync(IHost host, CancellationToken ct) =>
-        host.Services.GetRequiredService<MigrationRunner>().ApplyAsync(ct);
+    /// <summary>
+    /// Applies migrations and brings the search index to the current format; every mode calls it before
+    /// touching the database, so search is never served from a half-written index.
+    /// </summary>
+    public static async Task<int> MigrateAsync(IHost host, CancellationToken ct)
+    {
+        var applied = await host.Services.GetRequiredService<MigrationRunner>().ApplyAsync(ct);
+        await host.Services.GetRequiredService<SearchIndexRebuilder>().EnsureCurrentAsync(ct);
+        return applied;
+    }
 
     private static void Configure(IHostApplicationBuilder builder, BotMode mode)
     {

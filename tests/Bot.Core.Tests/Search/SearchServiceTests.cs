@@ -134,6 +134,28 @@ public sealed class SearchServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_WordAndChinese_MatchWrittenTogetherOrWithSpacesOnly()
+    {
+        var together = await _archive.AddAsync(new("一", "他说2018年是关键的一年"));
+        var spaced = await _archive.AddAsync(new("二", "他说 2018 年是关键的一年"));
+        await _archive.AddAsync(new("三", "数字2018，年份不明"));
+        await _archive.AddAsync(new("四", "编号12018年的档案"));
+
+        Assert.Equal([spaced, together], await Ids("2018年"));
+        Assert.Equal([spaced, together], await Ids("说2018年是"));
+    }
+
+    [Fact]
+    public async Task Search_ChineseThenWordPrefix_MatchesTheStartOfTheWord()
+    {
+        var phone = await _archive.AddAsync(new("一", "新款iPhone手机发布"));
+        await _archive.AddAsync(new("二", "新款 手机 iPhone"));
+
+        Assert.Equal([phone], await Ids("款iph"));
+        Assert.Equal([phone], await Ids("\"iPhone 手机\""));
+    }
+
+    [Fact]
     public async Task Search_TitleMatch_RanksAboveBodyMatch()
     {
         var body = await _archive.AddAsync(new("新闻", "今天的新闻提到了普京和别的很多事情。"));
@@ -192,6 +214,38 @@ public sealed class SearchServiceTests : IAsyncLifetime
         Assert.Equal([july], await Ids("普京 since:2024-07-01"));
         Assert.Equal([june], await Ids("普京 until:2024-06-30"));
         Assert.Equal([june], await Ids("普京 until:2024-06"));
+    }
+
+    [Fact]
+    public async Task Search_DateRangeAcrossYears_KeepsOnlyDaysInside()
+    {
+        var dates = new[] { (2019, 11, 29), (2019, 11, 30), (2020, 6, 1), (2021, 2, 2), (2021, 2, 3) };
+        var ids = await _archive.AddAllAsync(dates.Select(d => new TestArticle("一", "普京", new DateTimeOffset(d.Item1, d.Item2, d.Item3, 12, 0, 0, TimeSpan.Zero))));
+
+        Assert.Equal([ids[3], ids[2], ids[1]], await Ids("普京 since:2019-11-30 until:2021-02-02"));
+        Assert.Equal([ids[4], ids[3]], await Ids("普京 since:2021-02"));
+        Assert.Empty(await Ids("普京 since:2022-01-01"));
+        Assert.Empty(await Ids("普京 since:2021-01-01 until:2020-01-01"));
+    }
+
+    [Fact]
+    public async Task Search_UndatedArticle_NeverMatchesADateFilter()
+    {
+        await _archive.AddAsync(new("一", "普京"));
+        var dated = await _archive.AddAsync(new("二", "普京", Day));
+
+        Assert.Equal([dated], await Ids($"普京 since:{Day.AddYears(-50):yyyy-MM-dd}"));
+    }
+
+    [Fact]
+    public async Task Search_ExcludedTagAndTagWithSpaces_AreExact()
+    {
+        var vietnam = await _archive.AddAsync(new("一", "普京", Tags: ["越南", "Cold War"]));
+        var russia = await _archive.AddAsync(new("二", "普京", Tags: ["Russia"]));
+
+        Assert.Equal([russia], await Ids("普京 -tag:越南"));
+        Assert.Equal([vietnam], await Ids("普京 tag:\"cold war\""));
+        Assert.Empty(await Ids("普京 tag:cold"));
     }
 
     [Fact]

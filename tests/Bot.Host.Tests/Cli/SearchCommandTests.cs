@@ -28,6 +28,35 @@ public sealed class SearchCommandTests
     }
 
     [Fact]
+    public async Task Search_IndexFromAnOlderVersion_IsRebuiltOnceBeforeSearching()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var env = new Dictionary<string, string> { ["Database__Path"] = db.Path };
+        var file = Path.Combine(db.Folder, "a.md");
+        await File.WriteAllTextAsync(file, "---\ntitle: 一\ndate: 2018-06-26\n---\n\n他说 2018 年是关键的一年。\n");
+        Assert.Equal(0, (await BotProcess.RunAsync(db.Folder, env, null, "import", file)).ExitCode);
+        await using (var connection = await db.Database.OpenAsync(CancellationToken.None))
+        await using (var command = connection.CreateCommand())
+        {
+            // What migration 11 leaves in an archive written by an older version: an empty index and no format.
+            command.CommandText = "DELETE FROM article_fts; DELETE FROM bot_state WHERE key = 'search.index_format';";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var (exit, stdout, stderr) = await BotProcess.RunAsync(db.Folder, env, null, "search", "2018年", "--json");
+        var (_, _, again) = await BotProcess.RunAsync(db.Folder, env, null, "search", "2018年", "--json");
+        var (reindexExit, reindexOut, _) = await BotProcess.RunAsync(db.Folder, env, null, "reindex");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("rebuilt: 1 articles", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("rebuil", again, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(0, reindexExit);
+        Assert.Contains("Reindexed 1 articles", reindexOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_OnlyExclusions_SaysWhyAndExits1()
     {
         await using var db = await TempDatabase.CreateAsync();
