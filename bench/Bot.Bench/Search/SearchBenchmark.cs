@@ -13,10 +13,10 @@ using Microsoft.Extensions.Options;
 namespace Bot.Bench.Search;
 
 /// <summary>
-/// `search [--json] [--articles 50000] [--reps 20] [--window 1000] [--dir PATH]`: latency of a fixed mixed query set through
+/// `search [--json] [--articles 50000] [--reps 20] [--window 1000] [--dir PATH] [--no-baselines]`: latency of a fixed mixed query set through
 /// ISearchService (rank + count + snippets) on the corpus replicated to N articles, against a LIKE scan and an
 /// FTS5 trigram index measured in the same run, and the index size against the raw text. --dir keeps the built
-/// database for the next run.
+/// database for the next run; --no-baselines skips LIKE and trigram (minutes) while tuning.
 /// </summary>
 public sealed class SearchBenchmark : IBenchmark
 {
@@ -48,7 +48,7 @@ public sealed class SearchBenchmark : IBenchmark
                 build = await SearchBenchArchive.BuildAsync(database, BenchCorpus.Load(), count, ct);
             }
 
-            var report = await MeasureAsync(database, count, reps, window, build, ct);
+            var report = await MeasureAsync(database, count, reps, window, !args.Contains("--no-baselines"), build, ct);
             Console.WriteLine(json ? JsonSerializer.Serialize(report.Json, JsonOptions) : report.Table);
             return 0;
         }
@@ -64,7 +64,7 @@ public sealed class SearchBenchmark : IBenchmark
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static async Task<(object Json, string Table)> MeasureAsync(SqliteDatabase database, int count, int reps, int window, TimeSpan? build, CancellationToken ct)
+    private static async Task<(object Json, string Table)> MeasureAsync(SqliteDatabase database, int count, int reps, int window, bool baselines, TimeSpan? build, CancellationToken ct)
     {
         var search = new SqliteSearchService(database, Options.Create(new SearchOptions { RankWindow = window }), NullLogger<SqliteSearchService>.Instance);
         var ours = new Dictionary<SearchBenchQuery, List<double>>();
@@ -84,7 +84,7 @@ public sealed class SearchBenchmark : IBenchmark
         await using var connection = await database.OpenAsync(ct);
         var like = new List<double>();
         var trigram = new List<double>();
-        foreach (var query in SearchBenchQueries.All)
+        foreach (var query in baselines ? SearchBenchQueries.All : [])
         {
             like.Add(await TimeAsync(connection, LikeSql(query), query, ct));
             var indexed = query.Terms.All(t => t.EnumerateRunes().Count() >= 3);

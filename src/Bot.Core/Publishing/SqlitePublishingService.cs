@@ -104,6 +104,9 @@ public sealed class SqlitePublishingService(
             await command.ExecuteNonQueryAsync(ct);
         }
 
+        // Search stops finding it in the same commit: the index marks hidden articles.
+        await index.ReindexAsync(connection, transaction, articleId, ct);
+
         await using (var count = connection.CreateCommand())
         {
             count.Transaction = transaction;
@@ -225,7 +228,8 @@ public sealed class SqlitePublishingService(
             await command.ExecuteNonQueryAsync(ct);
         }
 
-        // A draft without a date takes the publishing time, which the index's date tokens (since:, until:) hold.
+        // Search finds it in the same commit; a draft without a date takes the publishing time, which the
+        // index's date tokens (since:, until:) hold.
         await index.ReindexAsync(connection, transaction, articleId, ct);
         var deliveries = await FanOut.WriteAsync(connection, transaction, articleId, now, ct);
         await transaction.CommitAsync(ct);

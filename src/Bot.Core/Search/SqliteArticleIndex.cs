@@ -10,7 +10,8 @@ public sealed class SqliteArticleIndex : IArticleIndex
     /// <summary>The columns <see cref="Document"/> reads, for a query over articles AS a.</summary>
     public const string DocumentColumns = """
         a.id, a.title, a.plain_text, a.published_utc,
-        (SELECT json_group_array(t.value_key) FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag')
+        (SELECT json_group_array(t.value_key) FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag'),
+        a.state <> 'published'
         """;
 
     public async Task IndexAsync(SqliteConnection connection, SqliteTransaction transaction, SearchDocument document, CancellationToken ct)
@@ -29,7 +30,7 @@ public sealed class SqliteArticleIndex : IArticleIndex
         command.Parameters.AddWithValue("$title_bi", title.Bigrams);
         command.Parameters.AddWithValue("$body_uni", body.Unigrams);
         command.Parameters.AddWithValue("$body_bi", body.Bigrams);
-        command.Parameters.AddWithValue("$meta", SearchMeta.Tokens(document.TagKeys.Distinct(StringComparer.Ordinal), document.PublishedUtc));
+        command.Parameters.AddWithValue("$meta", SearchMeta.Tokens(document.TagKeys.Distinct(StringComparer.Ordinal), document.PublishedUtc, document.Hidden));
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -63,5 +64,6 @@ public sealed class SqliteArticleIndex : IArticleIndex
         reader.GetString(1),
         reader.GetString(2),
         JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? [],
-        reader.IsDBNull(3) ? null : reader.GetInt64(3));
+        reader.IsDBNull(3) ? null : reader.GetInt64(3),
+        reader.GetBoolean(5));
 }

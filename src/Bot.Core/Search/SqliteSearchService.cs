@@ -36,9 +36,12 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
 
         var sql = SearchSql.For(query, dates);
         var (limit, offset) = (Math.Clamp(request.Limit, 1, MaxLimit), Math.Clamp(request.Offset, 0, MaxOffset));
-        var total = await CountAsync(connection, sql, ct);
-        var ranked = await RankAsync(connection, sql, limit, offset, total, ct);
 
+        // The exact total and the ranked page each walk the hits' doclists, independently: on a second
+        // connection the count runs beside the ranking (Microsoft.Data.Sqlite's async calls are synchronous,
+        // hence Task.Run), and a search costs the longer of the two instead of their sum.
+        var counting = Task.Run(() => CountAsync(sql, ct), ct);
+        var ranked = await RankAsync(connection, sql, limit, offset, ct);
         var hits = new List<SearchHit>(ranked.Count);
         foreach (var (id, score) in ranked)
         {
@@ -48,6 +51,8 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
             }
         }
 
+        var total = await counting;
+
         logger.LogDebug("Search for {Query} found {Total} articles", request.Query, total);
         return new SearchResult(total, hits);
     }
@@ -56,59 +61,105 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
     /// One window (all hits, or a block of RankWindow hits by recency) at a time, so that every page of a block
     /// is cut from the same ranking and paging through all hits returns each exactly once.
     /// </summary>
-    private async Task<List<(long Id, double Score)>> RankAsync(SqliteConnection connection, SearchSql sql, int limit, int offset, int total, CancellationToken ct)
+    private async Task<List<(long Id, double Score)>> RankAsync(SqliteConnection connection, SearchSql sql, int limit, int offset, CancellationToken ct)
     {
         var window = options.Value.RankWindow;
-        if (sql.FloorSql is null || window <= 0 || total <= window)
+        if (sql.FloorSql is null || window <= 0)
         {
             return await RankWindowAsync(connection, sql, limit, offset, long.MinValue, long.MaxValue, ct);
         }
 
         var ranked = new List<(long, double)>(limit);
-        while (ranked.Count < limit && offset < total)
+        while (ranked.Count < limit)
         {
             var block = offset / window;
             var inner = offset - (block * window);
             var take = Math.Min(limit - ranked.Count, window - inner);
-            var ceiling = block == 0 ? long.MaxValue : await NthNewestAsync(connection, sql, block * window, ct);
-            var floor = await NthNewestAsync(connection, sql, (block + 1) * window, ct);
-            ranked.AddRange(await RankWindowAsync(connection, sql, take, inner, floor, ceiling, ct));
+            var ceiling = long.MaxValue;
+            if (block > 0)
+            {
+                if (await NthNewestAsync(connection, sql, block * window, ct) is not { } newest)
+                {
+                    break; // past the last hit
+                }
+
+                ceiling = newest;
+            }
+
+            // Without a hit beyond this block, it is the last one and holds every older hit: fewer than a window.
+            var floor = await NthNewestAsync(connection, sql, (block + 1) * window, ct) ?? long.MinValue;
+            var page = await RankWindowAsync(connection, sql, take, inner, floor, ceiling, ct);
+            ranked.AddRange(page);
+            if (page.Count < take)
+            {
+                break;
+            }
+
             offset += take;
         }
 
         return ranked;
     }
 
-    /// <summary>The since:/until: range as meta tokens, cut to the days that hold published articles (an open end stays short).</summary>
+    /// <summary>
+    /// The since:/until: range as meta tokens, keeping only periods that hold a published article: each empty
+    /// token still costs FTS5 a lookup (one stray 1970 date made until:2018 forty-six empty years, 6 ms). The
+    /// periods are found by skipping through the date index, one seek per period kept.
+    /// </summary>
     private static async Task<IReadOnlyList<string>> DateTokensAsync(SqliteConnection connection, SearchFilters filters, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT (SELECT min(published_utc) FROM articles INDEXED BY ix_articles_state_published WHERE state = 'published'),
-                   (SELECT max(published_utc) FROM articles INDEXED BY ix_articles_state_published WHERE state = 'published')
+        static DateTime Day(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.Date;
+        static long Seconds(DateTime day) => new DateTimeOffset(day, TimeSpan.Zero).ToUnixTimeSeconds();
+        var from = Day(filters.SinceUtc ?? DateTimeOffset.MinValue.ToUnixTimeSeconds());
+        var until = filters.UntilUtc is { } before ? Day(before) : DateTime.MaxValue.Date;
+
+        await using var next = connection.CreateCommand();
+        next.CommandText = """
+            SELECT min(published_utc) FROM articles INDEXED BY ix_articles_state_published
+            WHERE state = 'published' AND published_utc >= $from
             """;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct) || reader.IsDBNull(0))
+        var parameter = next.Parameters.Add("$from", SqliteType.Integer);
+        async Task<DateTime?> FirstDayFromAsync(DateTime day)
+        {
+            parameter.Value = Seconds(day);
+            return await next.ExecuteScalarAsync(ct) is long seconds ? Day(seconds) : null;
+        }
+
+        // The range is cut to the archive's first and last days, so an open end needs no tokens for empty years.
+        if (await FirstDayFromAsync(from) is not { } first || first >= until)
         {
             return [];
         }
 
-        static DateTime Day(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.Date;
-        var from = Day(Math.Max(filters.SinceUtc ?? long.MinValue, reader.GetInt64(0)));
-        var until = Day(reader.GetInt64(1)).AddDays(1);
-        if (filters.UntilUtc is { } before && Day(before) < until)
+        await using var last = connection.CreateCommand();
+        last.CommandText = "SELECT max(published_utc) FROM articles INDEXED BY ix_articles_state_published WHERE state = 'published'";
+        var end = (await last.ExecuteScalarAsync(ct)) is long newest && Day(newest).AddDays(1) < until ? Day(newest).AddDays(1) : until;
+
+        var tokens = new List<string>();
+        var periods = SearchMeta.DatePeriods(from, end);
+        for (var (i, day) = (0, (DateTime?)first); i < periods.Count && day is { } present;)
         {
-            until = Day(before);
+            while (i < periods.Count && periods[i].End <= present)
+            {
+                i++;
+            }
+
+            if (i < periods.Count)
+            {
+                tokens.Add(periods[i].Token);
+                day = await FirstDayFromAsync(periods[i].End);
+                i++;
+            }
         }
 
-        return SearchMeta.DateTokens(from, until);
+        return tokens;
     }
 
-    private static async Task<long> NthNewestAsync(SqliteConnection connection, SearchSql sql, int nth, CancellationToken ct)
+    private static async Task<long?> NthNewestAsync(SqliteConnection connection, SearchSql sql, int nth, CancellationToken ct)
     {
         await using var command = Command(connection, sql.FloorSql!, sql);
         command.Parameters.AddWithValue("$nth", nth);
-        return await command.ExecuteScalarAsync(ct) is long rowid ? rowid : long.MinValue;
+        return await command.ExecuteScalarAsync(ct) is long rowid ? rowid : null;
     }
 
     private static async Task<List<(long Id, double Score)>> RankWindowAsync(SqliteConnection connection, SearchSql sql, int limit, int offset, long floor, long ceiling, CancellationToken ct)
@@ -129,8 +180,9 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
         return ranked;
     }
 
-    private static async Task<int> CountAsync(SqliteConnection connection, SearchSql sql, CancellationToken ct)
+    private async Task<int> CountAsync(SearchSql sql, CancellationToken ct)
     {
+        await using var connection = await database.OpenAsync(ct);
         await using var command = Command(connection, sql.CountSql, sql);
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
@@ -138,7 +190,8 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
     private static async Task<SearchHit?> HitAsync(SqliteConnection connection, long id, double score, IReadOnlyList<QueryTerm> terms, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT title, plain_text, published_utc FROM articles WHERE id = $id";
+        // The state is checked again: the index marks hidden articles in the same transaction, this is a second lock.
+        command.CommandText = "SELECT title, plain_text, published_utc FROM articles WHERE id = $id AND state = 'published'";
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))

@@ -13,4 +13,13 @@ public sealed class DatabaseOptions
     /// <summary>How long a writer waits for another writer's lock before failing.</summary>
     [Range(0, 600_000)]
     public int BusyTimeoutMs { get; set; } = 10_000;
+
+    public const int DefaultMmapSizeMb = 1024;
+
+    /// <summary>
+    /// How much of the file SQLite reads through a memory map (address space, not memory: the pages are the
+    /// OS page cache). Search over a large archive is ≈ 30 % faster with it; 0 turns it off.
+    /// </summary>
+    [Range(0, 2047)]
+    public int MmapSizeMb { get; set; } = DefaultMmapSizeMb;
 }

@@ -8,14 +8,16 @@ public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
+    private readonly long _mmapBytes;
 
     public SqliteDatabase(IOptions<DatabaseOptions> options)
-        : this(options.Value.Path, options.Value.BusyTimeoutMs)
+        : this(options.Value.Path, options.Value.BusyTimeoutMs, options.Value.MmapSizeMb)
     {
     }
 
-    public SqliteDatabase(string path, int busyTimeoutMs = 10_000)
+    public SqliteDatabase(string path, int busyTimeoutMs = 10_000, int mmapSizeMb = DatabaseOptions.DefaultMmapSizeMb)
     {
+        _mmapBytes = mmapSizeMb * 1024L * 1024L;
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         FilePath = full;
@@ -40,13 +42,15 @@ public sealed class SqliteDatabase
             await connection.OpenAsync(ct);
             await using var pragma = connection.CreateCommand();
             // WAL lets readers (search) run while the delivery worker writes; NORMAL is durable in WAL
-            // mode across process crashes (only an OS crash can lose the last transactions).
+            // mode across process crashes (only an OS crash can lose the last transactions). Reading the file
+            // through a memory map saves a system call and a copy per page: search walks long FTS5 doclists.
             pragma.CommandText = $"""
                 PRAGMA journal_mode = WAL;
                 PRAGMA synchronous = NORMAL;
                 PRAGMA foreign_keys = ON;
                 PRAGMA busy_timeout = {_busyTimeoutMs};
                 PRAGMA temp_store = MEMORY;
+                PRAGMA mmap_size = {_mmapBytes};
                 """;
             await pragma.ExecuteNonQueryAsync(ct);
             return connection;

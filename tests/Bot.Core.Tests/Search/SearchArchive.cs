@@ -66,14 +66,22 @@ internal sealed class SearchArchive : IAsyncDisposable
         await transaction.CommitAsync();
     }
 
+    /// <summary>Changes the state and the index in one transaction, as the publishing service does.</summary>
     public async Task SetStateAsync(long id, string state)
     {
         await using var connection = await Database.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE articles SET state = $state WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$state", state);
-        await command.ExecuteNonQueryAsync();
+        await using var transaction = SqliteDatabase.BeginWrite(connection);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE articles SET state = $state WHERE id = $id";
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$state", state);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await _index.ReindexAsync(connection, transaction, id, CancellationToken.None);
+        await transaction.CommitAsync();
     }
 
     public async Task DeleteAsync(long id)

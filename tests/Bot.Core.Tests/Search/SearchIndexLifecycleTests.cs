@@ -57,6 +57,21 @@ public sealed class SearchIndexLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retract_HidesTheArticleFromSearchAndItsTotal()
+    {
+        var kept = await _store.ImportAsync(TestArticles.Markdown("a.md", "一"), None);
+        var retracted = await _store.ImportAsync(TestArticles.Markdown("b.md", "二"), None);
+        var publishing = new SqlitePublishingService(
+            _database.Database, new DeliverySignal(), new ArticleCache(_store), _index, _time, NullLogger<SqlitePublishingService>.Instance);
+
+        await publishing.RetractAsync(retracted.ArticleId, None);
+        var result = await _search.SearchAsync(new SearchRequest("普京"), None);
+
+        Assert.Equal(1, result.Total);
+        Assert.Equal([kept.ArticleId], result.Hits.Select(h => h.ArticleId));
+    }
+
+    [Fact]
     public async Task Rebuilder_OlderFormat_IsRebuiltAndFoundAgain()
     {
         await _store.ImportAsync(TestArticles.Markdown("a.md", "一", date: "2024-06-26T12:00:00Z", body: "他说2018年是关键的一年"), None);

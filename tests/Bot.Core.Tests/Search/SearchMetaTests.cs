@@ -42,7 +42,8 @@ public sealed class SearchMetaTests
     {
         var published = new DateTimeOffset(2024, 7, 1, 1, 30, 0, TimeSpan.FromHours(8)).ToUnixTimeSeconds(); // June 30 in UTC
 
-        Assert.Equal("t6e6b y2024 m202406 d20240630", SearchMeta.Tokens(["nk"], published));
+        Assert.Equal("t6e6b y2024 m202406 d20240630", SearchMeta.Tokens(["nk"], published, hidden: false));
+        Assert.Equal("hidden", SearchMeta.Tokens([], null, hidden: true));
         Assert.Equal(SearchMeta.TagToken("朝鲜 新闻"), "t" + Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes("朝鲜 新闻")));
     }
 }

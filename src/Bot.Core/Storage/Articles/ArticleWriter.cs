@@ -49,6 +49,7 @@ internal sealed class ArticleWriter : IAsyncDisposable
                 plain_text = $plain_text, source = $source, content_hash = $content_hash, language = $language,
                 extra_json = $extra_json, modified_at = $now
             WHERE id = $id
+            RETURNING state
             """,
             ContentParameters + " $id");
         _deleteTags = Command("DELETE FROM article_tags WHERE article_id = $article_id", "$article_id");
@@ -90,7 +91,7 @@ internal sealed class ArticleWriter : IAsyncDisposable
         _insert.Parameters["$state"].Value = ArticleStates.ToText(state);
         var id = (long)(await _insert.ExecuteScalarAsync(ct))!;
         await WriteTagsAsync(id, parsed, ct);
-        await _index.IndexAsync(_connection, _transaction, Document(id, parsed), ct);
+        await _index.IndexAsync(_connection, _transaction, Document(id, parsed, state), ct);
         return id;
     }
 
@@ -98,11 +99,11 @@ internal sealed class ArticleWriter : IAsyncDisposable
     {
         Bind(_update, parsed);
         _update.Parameters["$id"].Value = id;
-        await _update.ExecuteNonQueryAsync(ct);
+        var state = ArticleStates.Parse((string)(await _update.ExecuteScalarAsync(ct))!);
         _deleteTags.Parameters["$article_id"].Value = id;
         await _deleteTags.ExecuteNonQueryAsync(ct);
         await WriteTagsAsync(id, parsed, ct);
-        await _index.IndexAsync(_connection, _transaction, Document(id, parsed), ct);
+        await _index.IndexAsync(_connection, _transaction, Document(id, parsed, state), ct);
     }
 
     private async Task WriteTagsAsync(long id, ParsedArticle parsed, CancellationToken ct)
@@ -122,8 +123,8 @@ internal sealed class ArticleWriter : IAsyncDisposable
         }
     }
 
-    private static SearchDocument Document(long id, ParsedArticle parsed) =>
-        new(id, parsed.Title, parsed.PlainText, parsed.Tags.Select(TagKey).ToList(), parsed.Published?.ToUnixTimeSeconds());
+    private static SearchDocument Document(long id, ParsedArticle parsed, ArticleState state) =>
+        new(id, parsed.Title, parsed.PlainText, parsed.Tags.Select(TagKey).ToList(), parsed.Published?.ToUnixTimeSeconds(), state != ArticleState.Published);
 
     /// <summary>The case-folded form used to match tags ("MeToo" = "metoo").</summary>
     public static string TagKey(string tag) => tag.Trim().ToLowerInvariant();
