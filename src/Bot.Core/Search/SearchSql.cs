@@ -11,7 +11,11 @@ namespace Bot.Core.Search;
 /// The rowid of the hit that is $nth newest (0-based), when terms are ranked: bm25 costs microseconds per hit, so
 /// a term found in tens of thousands of articles is ranked in blocks of its newest hits (SearchOptions.RankWindow).
 /// </param>
-internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<SqliteParameter> Parameters, string? FloorSql)
+/// <param name="TopSql">
+/// The best $limit hits by score alone, when terms are ranked, so that the tie-break by publication date is looked
+/// up for those few hits and not for every hit of the window (PageSql does the same in SQL, ties and all).
+/// </param>
+internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<SqliteParameter> Parameters, string? FloorSql, string? TopSql = null)
 {
     // bm25 weights per column (title_uni, title_bi, body_uni, body_bi, meta): a match in the title counts ten times.
     private const string Rank = "bm25(article_fts, 10.0, 10.0, 1.0, 1.0, 0.0)";
@@ -53,11 +57,14 @@ internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<
                   AND +article_fts.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH $match AND rowid > $floor AND rowid <= $ceiling)
                   """;
             parameters.Add(new SqliteParameter("$rank", rank));
-            return new SearchSql(
-                $"""
+            var scored = $"""
                 SELECT article_fts.rowid, {Rank} AS score
                 {ranked}
                 AND article_fts.rowid > $floor AND article_fts.rowid <= $ceiling
+                """;
+            return new SearchSql(
+                $"""
+                {scored}
                 ORDER BY score, (SELECT published_utc FROM articles INDEXED BY ix_articles_search WHERE id = article_fts.rowid) DESC, article_fts.rowid DESC
                 LIMIT $limit OFFSET $offset
                 """,
@@ -67,6 +74,11 @@ internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<
                 SELECT article_fts.rowid {from}
                 ORDER BY article_fts.rowid DESC
                 LIMIT 1 OFFSET $nth
+                """,
+                $"""
+                {scored}
+                ORDER BY score, article_fts.rowid DESC
+                LIMIT $limit
                 """);
         }
 

@@ -164,7 +164,40 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
 
     private static async Task<List<(long Id, double Score)>> RankWindowAsync(SqliteConnection connection, SearchSql sql, int limit, int offset, long floor, long ceiling, CancellationToken ct)
     {
-        await using var command = Command(connection, sql.PageSql, sql);
+        if (sql.TopSql is null)
+        {
+            return await ReadRankedAsync(connection, sql, sql.PageSql, limit, offset, floor, ceiling, ct);
+        }
+
+        // The best hits by score, a few more than the page: when the last of them scores worse than the page's
+        // last hit, no hit left out can tie with one on the page, and sorting these by date as well is exact.
+        // Equal scores are rare (the same text twice); a tie run longer than the margin takes the SQL way.
+        const int Margin = 16;
+        var top = await ReadRankedAsync(connection, sql, sql.TopSql, offset + limit + Margin, 0, floor, ceiling, ct);
+        var end = Math.Min(offset + limit, top.Count);
+        if (end <= offset)
+        {
+            return [];
+        }
+
+        if (top.Count == offset + limit + Margin && top[^1].Score == top[end - 1].Score)
+        {
+            return await ReadRankedAsync(connection, sql, sql.PageSql, limit, offset, floor, ceiling, ct);
+        }
+
+        var published = await PublishedAsync(connection, top.Select(t => t.Id), ct);
+        return top
+            .OrderByDescending(t => t.Score)
+            .ThenByDescending(t => published.GetValueOrDefault(t.Id, long.MinValue))
+            .ThenByDescending(t => t.Id)
+            .Skip(offset)
+            .Take(limit)
+            .ToList();
+    }
+
+    private static async Task<List<(long Id, double Score)>> ReadRankedAsync(SqliteConnection connection, SearchSql sql, string text, int limit, int offset, long floor, long ceiling, CancellationToken ct)
+    {
+        await using var command = Command(connection, text, sql);
         command.Parameters.AddWithValue("$floor", floor);
         command.Parameters.AddWithValue("$ceiling", ceiling);
         command.Parameters.AddWithValue("$limit", limit);
@@ -178,6 +211,25 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
         }
 
         return ranked;
+    }
+
+    /// <summary>Publication times (unix seconds; undated articles are missing) of a few articles.</summary>
+    private static async Task<Dictionary<long, long>> PublishedAsync(SqliteConnection connection, IEnumerable<long> ids, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, published_utc FROM articles INDEXED BY ix_articles_search
+            WHERE id IN (SELECT value FROM json_each($ids)) AND published_utc IS NOT NULL
+            """;
+        command.Parameters.AddWithValue("$ids", "[" + string.Join(',', ids) + "]");
+        var published = new Dictionary<long, long>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            published[reader.GetInt64(0)] = reader.GetInt64(1);
+        }
+
+        return published;
     }
 
     private async Task<int> CountAsync(SearchSql sql, CancellationToken ct)

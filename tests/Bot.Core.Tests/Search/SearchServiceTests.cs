@@ -173,6 +173,22 @@ public sealed class SearchServiceTests : IAsyncLifetime
         Assert.Equal([newer, older], await Ids("普京"));
     }
 
+    [Theory]
+    [InlineData(10)] // ties within the few extra hits read for the tie-break
+    [InlineData(40)] // a tie run longer than that: the tie-break in SQL
+    public async Task Search_ManyEqualScores_NewestFirstAcrossPages(int count)
+    {
+        // Added in an order unrelated to their dates, so the rowid cannot stand in for the date.
+        var days = Enumerable.Range(0, count).Select(i => (i * 7) % count).ToList();
+        var ids = await _archive.AddAllAsync(days.Select(d => new TestArticle("一", "普京", Day.AddDays(d))));
+        var newestFirst = days.Zip(ids).OrderByDescending(p => p.First).Select(p => p.Second).ToList();
+
+        var first = await _archive.Search.SearchAsync(new SearchRequest("普京", 5, 0), CancellationToken.None);
+
+        Assert.Equal(newestFirst.Take(5), first.Hits.Select(h => h.ArticleId));
+        Assert.Equal(newestFirst, await Ids("普京"));
+    }
+
     [Fact]
     public async Task Search_Paging_GivesTotalAndDisjointPages()
     {
