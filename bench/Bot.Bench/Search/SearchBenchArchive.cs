@@ -42,7 +42,7 @@ internal static class SearchBenchArchive
 
         // A bulk load merges once at the end ('optimize') instead of after every few transactions.
         await ExecuteAsync(connection, "INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 0)", ct);
-        await new SearchIndexRebuilder(database, new SqliteArticleIndex(), NullLogger<SearchIndexRebuilder>.Instance).RebuildAsync(null, ct);
+        await new SearchIndexRebuilder(database, new SqliteArticleIndex(), new SqliteBotStateStore(database), NullLogger<SearchIndexRebuilder>.Instance).RebuildAsync(null, ct);
         phase = Phase(clock, "index", phase);
         await ExecuteAsync(connection, """
             INSERT INTO article_fts (article_fts) VALUES ('optimize');

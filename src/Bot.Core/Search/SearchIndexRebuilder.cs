@@ -10,7 +10,7 @@ namespace Bot.Core.Search;
 /// at start, before search is served) or when an operator asks (`bot reindex`). Articles are rewritten in small
 /// transactions, in place, so a running bot keeps answering, and edits made meanwhile write their own tokens.
 /// </summary>
-public sealed class SearchIndexRebuilder(SqliteDatabase database, IArticleIndex index, ILogger<SearchIndexRebuilder> logger)
+public sealed class SearchIndexRebuilder(SqliteDatabase database, IArticleIndex index, IBotStateStore state, ILogger<SearchIndexRebuilder> logger)
 {
     /// <summary>
     /// 1: CJK characters and bigrams. 2: words paired with the CJK characters next to them (2018年 is one token).
@@ -24,16 +24,16 @@ public sealed class SearchIndexRebuilder(SqliteDatabase database, IArticleIndex 
     /// <summary>True when the index was written in the current format; an empty archive is always current.</summary>
     public async Task<bool> IsCurrentAsync(CancellationToken ct)
     {
+        var version = await state.GetAsync(StateKey, ct);
+        if (version is not null)
+        {
+            return version == FormatVersion.ToString(CultureInfo.InvariantCulture);
+        }
+
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT (SELECT value FROM bot_state WHERE key = $key), EXISTS (SELECT 1 FROM articles)
-            """;
-        command.Parameters.AddWithValue("$key", StateKey);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var version = reader.IsDBNull(0) ? null : reader.GetString(0);
-        return version == FormatVersion.ToString(CultureInfo.InvariantCulture) || (version is null && reader.GetInt64(1) == 0);
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM articles)";
+        return (long)(await command.ExecuteScalarAsync(ct))! == 0;
     }
 
     /// <summary>Records the current format when there is nothing to rewrite, else rewrites every article.</summary>
@@ -80,18 +80,8 @@ public sealed class SearchIndexRebuilder(SqliteDatabase database, IArticleIndex 
         return done;
     }
 
-    private async Task SetVersionAsync(CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO bot_state (key, value) VALUES ($key, $value)
-            ON CONFLICT (key) DO UPDATE SET value = excluded.value
-            """;
-        command.Parameters.AddWithValue("$key", StateKey);
-        command.Parameters.AddWithValue("$value", FormatVersion.ToString(CultureInfo.InvariantCulture));
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    private Task SetVersionAsync(CancellationToken ct) =>
+        state.SetAsync(StateKey, FormatVersion.ToString(CultureInfo.InvariantCulture), ct);
 
     private static async Task<List<SearchDocument>> ReadBatchAsync(SqliteConnection connection, SqliteTransaction transaction, long after, CancellationToken ct)
     {

@@ -48,35 +48,28 @@ internal sealed class SearchArchive : IAsyncDisposable
         return ids;
     }
 
-    public async Task EditAsync(long id, string title, string plainText)
-    {
-        await using var connection = await Database.OpenAsync(CancellationToken.None);
-        await using var transaction = SqliteDatabase.BeginWrite(connection);
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "UPDATE articles SET title = $title, plain_text = $text, body = $text WHERE id = $id";
-            command.Parameters.AddWithValue("$id", id);
-            command.Parameters.AddWithValue("$title", title);
-            command.Parameters.AddWithValue("$text", plainText);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        await _index.ReindexAsync(connection, transaction, id, CancellationToken.None);
-        await transaction.CommitAsync();
-    }
+    public Task EditAsync(long id, string title, string plainText) =>
+        UpdateAsync(id, "UPDATE articles SET title = $title, plain_text = $text, body = $text WHERE id = $id", ("$title", title), ("$text", plainText));
 
     /// <summary>Changes the state and the index in one transaction, as the publishing service does.</summary>
-    public async Task SetStateAsync(long id, string state)
+    public Task SetStateAsync(long id, string state) =>
+        UpdateAsync(id, "UPDATE articles SET state = $state WHERE id = $id", ("$state", state));
+
+    /// <summary>Updates the row and its index entry in one transaction, as the article store does.</summary>
+    private async Task UpdateAsync(long id, string sql, params (string Name, string Value)[] values)
     {
         await using var connection = await Database.OpenAsync(CancellationToken.None);
         await using var transaction = SqliteDatabase.BeginWrite(connection);
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "UPDATE articles SET state = $state WHERE id = $id";
+            command.CommandText = sql;
             command.Parameters.AddWithValue("$id", id);
-            command.Parameters.AddWithValue("$state", state);
+            foreach (var (name, value) in values)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
             await command.ExecuteNonQueryAsync();
         }
 

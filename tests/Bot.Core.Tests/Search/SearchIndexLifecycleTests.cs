@@ -75,7 +75,7 @@ public sealed class SearchIndexLifecycleTests : IAsyncLifetime
     public async Task Rebuilder_OlderFormat_IsRebuiltAndFoundAgain()
     {
         await _store.ImportAsync(TestArticles.Markdown("a.md", "一", date: "2024-06-26T12:00:00Z", body: "他说2018年是关键的一年"), None);
-        var rebuilder = new SearchIndexRebuilder(_database.Database, _index, NullLogger<SearchIndexRebuilder>.Instance);
+        var rebuilder = new SearchIndexRebuilder(_database.Database, _index, new SqliteBotStateStore(_database.Database), NullLogger<SearchIndexRebuilder>.Instance);
         Assert.True(await rebuilder.IsCurrentAsync(None));
 
         // What migration 11 leaves behind in an archive written by an older version: an empty index, no format.
@@ -92,7 +92,7 @@ public sealed class SearchIndexLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Rebuilder_EmptyArchive_IsCurrentWithoutWork()
     {
-        var rebuilder = new SearchIndexRebuilder(_database.Database, _index, NullLogger<SearchIndexRebuilder>.Instance);
+        var rebuilder = new SearchIndexRebuilder(_database.Database, _index, new SqliteBotStateStore(_database.Database), NullLogger<SearchIndexRebuilder>.Instance);
 
         Assert.True(await rebuilder.IsCurrentAsync(None));
         Assert.Equal(0, await rebuilder.RebuildAsync(null, None));
