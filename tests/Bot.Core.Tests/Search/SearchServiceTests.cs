@@ -265,6 +265,17 @@ public sealed class SearchServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_LongOddTag_IsIndexedAndFoundExactly()
+    {
+        var tag = string.Concat(Enumerable.Repeat("标签 NEAR* OR (x) ", 12)).Trim(); // 203 characters of FTS syntax and spaces
+        var tagged = await _archive.AddAsync(new("一", "普京", Tags: [tag]));
+        await _archive.AddAsync(new("二", "普京", Tags: [tag[..^4]]));
+
+        Assert.Equal([tagged], await Ids($"普京 tag:\"{tag}\""));
+        Assert.Equal(0, (await Search($"普京 tag:{new string('x', 300)}")).Total);
+    }
+
+    [Fact]
     public async Task Search_OnlyFilter_ListsNewestFirst()
     {
         var older = await _archive.AddAsync(new("一", "甲", Day, Tags: ["朝鲜"]));
