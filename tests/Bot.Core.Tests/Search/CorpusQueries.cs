@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Bot.Core.Search.Text;
 
 namespace Bot.Core.Tests.Search;
@@ -24,6 +25,18 @@ internal sealed class CorpusQueries(BruteForce reference)
         "absent-pair" => Repeat(() => Single(CjkSubstring(1) + CjkSubstring(1))),
         "latin" => Repeat(() => Single(LatinPrefix())),
         "mixed" => Repeat(() => Single(Mixed())),
+        "mixed-spaced" => Repeat(() =>
+        {
+            // A word, spaces, then CJK characters (pangu spacing: 2018 年底), typed as one quoted term.
+            var term = Pick(SpacedWordThenCjk);
+            return new CorpusQuery($"\"{term}\"", [term], []);
+        }),
+        "cjk-then-prefix" => Repeat(() =>
+        {
+            // A CJK character and the start of the word written after it (年iPh… for 年iPhone).
+            var found = Pick(CjkThenWord);
+            return Single(found[.._random.Next(3, found.Length + 1)]);
+        }),
         "and" => Repeat(() => Two(CjkSubstring(2), CjkSubstring(_random.Next(1, 4)))),
         "exclude" => Repeat(() =>
         {
@@ -35,6 +48,18 @@ internal sealed class CorpusQueries(BruteForce reference)
             var (term, tag) = (CjkSubstring(1), RandomDoc().Article.Tags is [var first, ..] ? first : "none");
             return new CorpusQuery($"{term} tag:{tag}", [term], [], a => a.Tags?.Any(t => t.Equals(tag, StringComparison.OrdinalIgnoreCase)) == true);
         }),
+        "tag-excluded" => Repeat(() =>
+        {
+            var (term, tag) = (CjkSubstring(1), RandomDoc().Article.Tags is [var first, ..] ? first : "none");
+            return new CorpusQuery($"{term} -tag:\"{tag}\"", [term], [], a => a.Tags?.Any(t => t.Equals(tag, StringComparison.OrdinalIgnoreCase)) != true);
+        }),
+        "open-dates" => Repeat(() =>
+        {
+            var (term, day) = (CjkSubstring(1), new DateTimeOffset(2016, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(_random.Next(0, 2000)));
+            return _random.Next(2) == 0
+                ? new CorpusQuery($"{term} since:{day:yyyy-MM-dd}", [term], [], a => a.Published is { } p && p >= day)
+                : new CorpusQuery($"{term} until:{day:yyyy-MM-dd}", [term], [], a => a.Published is { } p && p < day.AddDays(1));
+        }),
         "dates" => Repeat(() =>
         {
             var (term, since) = (CjkSubstring(1), new DateTimeOffset(2018, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(_random.Next(0, 1500)));
@@ -45,7 +70,24 @@ internal sealed class CorpusQueries(BruteForce reference)
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    private static readonly Regex SpacedWordThenCjk = new(@"(?<![\p{L}\p{N}])[A-Za-z0-9]+ +\p{IsCJKUnifiedIdeographs}{2}", RegexOptions.CultureInvariant);
+    private static readonly Regex CjkThenWord = new(@"\p{IsCJKUnifiedIdeographs}[A-Za-z]{3,}", RegexOptions.CultureInvariant);
+    private readonly Dictionary<Regex, List<string>> _found = [];
+
     private static CorpusQuery Single(string term) => new(term, [term], []);
+
+    /// <summary>A random place in the corpus where the pattern occurs.</summary>
+    private string Pick(Regex pattern)
+    {
+        if (!_found.TryGetValue(pattern, out var found))
+        {
+            found = _docs.SelectMany(d => d.Fields).SelectMany(f => pattern.Matches(f).Select(m => m.Value)).ToList();
+            Assert.True(found.Count > 0, $"the corpus has no text like {pattern}");
+            _found[pattern] = found;
+        }
+
+        return found[_random.Next(found.Count)];
+    }
 
     private static CorpusQuery Two(string a, string b) => new($"{a} {b}", [a, b], []);
 

@@ -15,9 +15,13 @@ public sealed class CorpusSearchTests(CorpusFixture corpus) : IClassFixture<Corp
     [InlineData("absent-pair")]
     [InlineData("latin")]
     [InlineData("mixed")]
+    [InlineData("mixed-spaced")]
+    [InlineData("cjk-then-prefix")]
     [InlineData("and")]
     [InlineData("exclude")]
     [InlineData("tag")]
+    [InlineData("tag-excluded")]
+    [InlineData("open-dates")]
     [InlineData("dates")]
     public async Task Search_CorpusQueries_MatchBruteForceScan(string kind)
     {
