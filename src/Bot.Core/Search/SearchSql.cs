@@ -49,7 +49,8 @@ internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<
             // among the hits of the full MATCH inside the window, which are at most RankWindow rowids. The unary +
             // keeps SQLite from looking each of those up in FTS5 (a MATCH per rowid: a second per query).
             var rank = $"({FtsQueryBuilder.All(query.Include)}) NOT {Meta(SearchMeta.Hidden)}";
-            var ranked = rank == match || authors.Length > 0
+            var narrowed = query.Exclude.Count > 0 || query.Filters.Tags.Count > 0 || query.Filters.ExcludedTags.Count > 0 || dateTokens is not null;
+            var ranked = !narrowed || authors.Length > 0
                 ? from
                 : """
                   FROM article_fts
