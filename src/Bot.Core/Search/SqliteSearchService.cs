@@ -41,18 +41,25 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
         // connection the count runs beside the ranking (Microsoft.Data.Sqlite's async calls are synchronous,
         // hence Task.Run), and a search costs the longer of the two instead of their sum.
         var counting = Task.Run(() => CountAsync(sql, ct), ct);
-        var ranked = await RankAsync(connection, sql, limit, offset, ct);
-        var hits = new List<SearchHit>(ranked.Count);
-        foreach (var (id, score) in ranked)
+        var hits = new List<SearchHit>(limit);
+        try
         {
-            if (await HitAsync(connection, id, score, query.Include, ct) is { } hit)
+            foreach (var (id, score) in await RankAsync(connection, sql, limit, offset, ct))
             {
-                hits.Add(hit);
+                if (await HitAsync(connection, id, score, query.Include, ct) is { } hit)
+                {
+                    hits.Add(hit);
+                }
             }
+        }
+        catch
+        {
+            // The count's own failure, if any, is not the one to report; it must not go unobserved either.
+            await ((Task)counting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
 
         var total = await counting;
-
         logger.LogDebug("Search for {Query} found {Total} articles", request.Query, total);
         return new SearchResult(total, hits);
     }
