@@ -36,17 +36,20 @@ public sealed class SqliteArticleIndex : IArticleIndex
 
     public async Task ReindexAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, CancellationToken ct)
     {
+        if (await ReadAsync(connection, transaction, articleId, ct) is { } document)
+        {
+            await IndexAsync(connection, transaction, document, ct);
+        }
+    }
+
+    private static async Task<SearchDocument?> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, CancellationToken ct)
+    {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"SELECT {DocumentColumns} FROM articles AS a WHERE a.id = $id";
         command.Parameters.AddWithValue("$id", articleId);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (await reader.ReadAsync(ct))
-        {
-            var document = Document(reader);
-            await reader.DisposeAsync();
-            await IndexAsync(connection, transaction, document, ct);
-        }
+        return await reader.ReadAsync(ct) ? Document(reader) : null;
     }
 
     public async Task RemoveAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, CancellationToken ct)

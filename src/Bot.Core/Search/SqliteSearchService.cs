@@ -143,7 +143,9 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
         var end = (await last.ExecuteScalarAsync(ct)) is long newest && Day(newest).AddDays(1) < until ? Day(newest).AddDays(1) : until;
 
         var tokens = new List<string>();
-        var periods = SearchMeta.DatePeriods(from, end);
+        // Nothing is older than the first day: the periods start at its year (not at year 1 for an open since:).
+        var start = new DateTime(first.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var periods = SearchMeta.DatePeriods(start > from ? start : from, end);
         for (var (i, day) = (0, (DateTime?)first); i < periods.Count && day is { } present;)
         {
             while (i < periods.Count && periods[i].End <= present)
