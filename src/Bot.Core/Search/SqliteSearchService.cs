@@ -260,7 +260,7 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
             return null;
         }
 
-        var (snippet, highlights) = SnippetBuilder.Build(reader.GetString(1), terms);
+        var (snippet, highlights) = SnippetBuilder.Build(reader.GetString(1), terms, reader.GetString(0));
         DateTimeOffset? published = reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2));
         return new SearchHit(id, reader.GetString(0), snippet, highlights, score, published);
     }

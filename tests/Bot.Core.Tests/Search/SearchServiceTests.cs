@@ -368,6 +368,17 @@ public sealed class SearchServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_TitleOnlyMatch_SnippetIsTheStartOfTheText()
+    {
+        await _archive.AddAsync(new("普京访朝", "这篇文章的正文没有提到那个名字。" + new string('字', 500)));
+
+        var hit = Assert.Single((await Search("普京")).Hits);
+
+        Assert.StartsWith("这篇文章的正文", hit.Snippet, StringComparison.Ordinal);
+        Assert.Empty(hit.Highlights);
+    }
+
+    [Fact]
     public async Task Search_FullWidthText_IsHighlightedInNormalizedSnippet()
     {
         await _archive.AddAsync(new("运动", "中国的ＭｅＴｏｏ运动"));
