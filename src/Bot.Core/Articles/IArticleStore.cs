@@ -23,6 +23,9 @@ public interface IArticleStore
     /// <summary>All articles (every state) for the CLI, by id.</summary>
     Task<IReadOnlyList<ArticleSummary>> ListAsync(CancellationToken ct);
 
+    /// <summary>How many articles are in each state (every state present, zero or not): for /stats, without reading them.</summary>
+    Task<IReadOnlyDictionary<ArticleState, int>> CountByStateAsync(CancellationToken ct);
+
     /// <summary>Tags of published articles with their counts, most used first.</summary>
     Task<IReadOnlyList<TagCount>> TagsAsync(CancellationToken ct);
 

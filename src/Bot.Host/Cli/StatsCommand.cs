@@ -21,12 +21,12 @@ public static class StatsCommand
     private static async Task<int> RunAsync(bool json, string[] configArgs, CancellationToken ct)
     {
         using var host = await CliHost.OpenAsync(configArgs, ct);
-        var articles = await host.Services.GetRequiredService<IArticleStore>().ListAsync(ct);
+        var articles = await host.Services.GetRequiredService<IArticleStore>().CountByStateAsync(ct);
         var publishing = host.Services.GetRequiredService<IPublishingService>();
         var deliveries = await publishing.StatsAsync(null, ct);
         var subscriptions = await publishing.SubscriptionStatsAsync(ct);
 
-        var byState = Enum.GetValues<ArticleState>().ToDictionary(s => s.ToString().ToLowerInvariant(), s => articles.Count(a => a.State == s));
+        var byState = Enum.GetValues<ArticleState>().ToDictionary(s => s.ToString().ToLowerInvariant(), s => articles[s]);
         var byPlatform = subscriptions.Where(s => s.Active).GroupBy(s => s.Platform).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         if (json)
         {

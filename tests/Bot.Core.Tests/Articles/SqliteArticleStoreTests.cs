@@ -22,6 +22,21 @@ public sealed class SqliteArticleStoreTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
+    public async Task CountByStateAsync_CountsEveryStateWithoutReadingArticles()
+    {
+        await _store.ImportAsync(TestArticles.Markdown("a.md", "一"), CancellationToken.None);
+        await _store.ImportAsync(TestArticles.Markdown("b.md", "二"), CancellationToken.None);
+        await _store.CreateDraftAsync(TestArticles.Markdown("c.md", "三") with { SourceFile = null }, CancellationToken.None);
+
+        var counts = await _store.CountByStateAsync(CancellationToken.None);
+
+        Assert.Equal(2, counts[ArticleState.Published]);
+        Assert.Equal(1, counts[ArticleState.Draft]);
+        Assert.Equal(0, counts[ArticleState.Scheduled]);
+        Assert.Equal(0, counts[ArticleState.Retracted]);
+    }
+
+    [Fact]
     public async Task ImportAsync_NewFile_IsStoredWithEveryField()
     {
         var parsed = TestArticles.Markdown("2024/a.md", "朝鲜与俄罗斯", date: "2024-06-26T13:51:49.0776+00:00");

@@ -34,6 +34,8 @@ public sealed class RowArticleStore(SqliteDatabase database) : IArticleStore
 
     public Task<IReadOnlyList<ArticleSummary>> ListAsync(CancellationToken ct) => throw new NotSupportedException();
 
+    public Task<IReadOnlyDictionary<ArticleState, int>> CountByStateAsync(CancellationToken ct) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<TagCount>> TagsAsync(CancellationToken ct) => throw new NotSupportedException();
 
     public Task<ImportOutcome> ImportAsync(ParsedArticle parsed, CancellationToken ct) => throw new NotSupportedException();

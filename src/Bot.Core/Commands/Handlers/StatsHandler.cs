@@ -26,7 +26,7 @@ public sealed class StatsHandler(IPublishingService publishing, IArticleStore ar
 
         var all = await publishing.StatsAsync(null, ct);
         var subscriptions = await publishing.SubscriptionStatsAsync(ct);
-        var published = (await articles.ListAsync(ct)).Count(a => a.State == ArticleState.Published);
+        var published = (await articles.CountByStateAsync(ct))[ArticleState.Published];
         return CommandContext.Say(context.Text.Stats(published, subscriptions.Count(s => s.Active), all.Pending, all.Sent, all.Failed));
     }
 }

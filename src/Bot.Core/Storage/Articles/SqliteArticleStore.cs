@@ -37,6 +37,21 @@ public sealed class SqliteArticleStore(SqliteDatabase database, IArticleIndex in
         return await ArticleReader.ReadAllAsync(command, ct);
     }
 
+    public async Task<IReadOnlyDictionary<ArticleState, int>> CountByStateAsync(CancellationToken ct)
+    {
+        var counts = Enum.GetValues<ArticleState>().ToDictionary(s => s, _ => 0);
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT state, count(*) FROM articles INDEXED BY ix_articles_state_published GROUP BY state";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            counts[ArticleStates.Parse(reader.GetString(0))] = (int)reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+
     public async Task<IReadOnlyList<ArticleSummary>> ListAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
