@@ -58,6 +58,20 @@ public sealed class ChatBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stats_CountsPublishedArticlesNotDrafts()
+    {
+        await _bot.SendAsync("/subscribe", chat: ChatBotHarness.Private("777"));
+        var published = await _bot.SendAsync("/post 已发布的文章。", user: ChatBotHarness.Admin());
+        await _bot.PressAsync($"pub:{Assert.IsType<Reply.ArticleView>(published[0]).Article.Id}", user: ChatBotHarness.Admin());
+        await _bot.SendAsync("/post 还是草稿。", user: ChatBotHarness.Admin());
+
+        var stats = ChatBotHarness.TextOf(await _bot.SendAsync("/stats", user: ChatBotHarness.Admin()));
+
+        Assert.Contains("Published articles: 1\n", stats, StringComparison.Ordinal);
+        Assert.Contains("Active subscriptions: 1\n", stats, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_ByNonAdmin_IsRefusedAndNothingIsDrafted()
     {
         var replies = await _bot.SendAsync("/post 我也想发文章");
