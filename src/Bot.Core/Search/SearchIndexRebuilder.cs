@@ -21,25 +21,25 @@ public sealed class SearchIndexRebuilder(SqliteDatabase database, IArticleIndex 
 
     private const int Batch = 500;
 
+    private static string Current => FormatVersion.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>True when the index was written in the current format; an empty archive is always current.</summary>
-    public async Task<bool> IsCurrentAsync(CancellationToken ct)
-    {
-        var version = await state.GetAsync(StateKey, ct);
-        if (version is not null)
-        {
-            return version == FormatVersion.ToString(CultureInfo.InvariantCulture);
-        }
+    public async Task<bool> IsCurrentAsync(CancellationToken ct) =>
+        await state.GetAsync(StateKey, ct) is { } version ? version == Current : !await AnyArticleAsync(ct);
 
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM articles)";
-        return (long)(await command.ExecuteScalarAsync(ct))! == 0;
-    }
-
-    /// <summary>Records the current format when there is nothing to rewrite, else rewrites every article.</summary>
+    /// <summary>
+    /// Rewrites every article when the index is in another format; records the format of an empty archive's index,
+    /// which only this code will write. A current index costs one read of bot_state, no write.
+    /// </summary>
     public async Task EnsureCurrentAsync(CancellationToken ct)
     {
-        if (await IsCurrentAsync(ct))
+        var version = await state.GetAsync(StateKey, ct);
+        if (version == Current)
+        {
+            return;
+        }
+
+        if (version is null && !await AnyArticleAsync(ct))
         {
             await SetVersionAsync(ct);
             return;
@@ -49,6 +49,14 @@ public sealed class SearchIndexRebuilder(SqliteDatabase database, IArticleIndex 
         logger.LogWarning("The search index is from an older version; rebuilding it once (a few milliseconds per article)");
         var count = await RebuildAsync(null, ct);
         logger.LogWarning("The search index was rebuilt: {Count} articles", count);
+    }
+
+    private async Task<bool> AnyArticleAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM articles)";
+        return (long)(await command.ExecuteScalarAsync(ct))! != 0;
     }
 
     /// <summary>Rewrites the tokens of every article; reports the number done after each batch.</summary>
@@ -80,8 +88,7 @@ public sealed class SearchIndexRebuilder(SqliteDatabase database, IArticleIndex 
         return done;
     }
 
-    private Task SetVersionAsync(CancellationToken ct) =>
-        state.SetAsync(StateKey, FormatVersion.ToString(CultureInfo.InvariantCulture), ct);
+    private Task SetVersionAsync(CancellationToken ct) => state.SetAsync(StateKey, Current, ct);
 
     private static async Task<List<SearchDocument>> ReadBatchAsync(SqliteConnection connection, SqliteTransaction transaction, long after, CancellationToken ct)
     {
