@@ -48,16 +48,18 @@ internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<
             // exclusions too (50 year tokens for until:2018 cost 10 ms). So the page is ranked on the terms alone,
             // among the hits of the full MATCH inside the window, which are at most RankWindow rowids. The unary +
             // keeps SQLite from looking each of those up in FTS5 (a MATCH per rowid: a second per query).
-            var rank = $"({FtsQueryBuilder.All(query.Include)}) NOT {Meta(SearchMeta.Hidden)}";
             var narrowed = query.Exclude.Count > 0 || query.Filters.Tags.Count > 0 || query.Filters.ExcludedTags.Count > 0 || dateTokens is not null;
-            var ranked = !narrowed || authors.Length > 0
-                ? from
-                : """
-                  FROM article_fts
-                  WHERE article_fts MATCH $rank
-                  AND +article_fts.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH $match AND rowid > $floor AND rowid <= $ceiling)
-                  """;
-            parameters.Add(new SqliteParameter("$rank", rank));
+            var ranked = from;
+            if (narrowed && authors.Length == 0)
+            {
+                ranked = """
+                    FROM article_fts
+                    WHERE article_fts MATCH $rank
+                    AND +article_fts.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH $match AND rowid > $floor AND rowid <= $ceiling)
+                    """;
+                parameters.Add(new SqliteParameter("$rank", $"({FtsQueryBuilder.All(query.Include)}) NOT {Meta(SearchMeta.Hidden)}"));
+            }
+
             var scored = $"""
                 SELECT article_fts.rowid, {Rank} AS score
                 {ranked}
@@ -128,52 +130,64 @@ internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<
 
     private static string Meta(string token) => $"{SearchMeta.Column} : \"{token}\"";
 
-    private static string AuthorSql(SearchFilters filters, List<SqliteParameter> parameters) =>
-        Clauses(parameters, add =>
-        {
-            for (var i = 0; i < filters.Authors.Count; i++)
-            {
-                add("instr(lower(coalesce(a.author, '')), @p) > 0", $"$author{i}", filters.Authors[i]);
-            }
-
-            for (var i = 0; i < filters.ExcludedAuthors.Count; i++)
-            {
-                add("instr(lower(coalesce(a.author, '')), @p) = 0", $"$xauthor{i}", filters.ExcludedAuthors[i]);
-            }
-        });
-
-    private static string FilterSql(SearchFilters filters, List<SqliteParameter> parameters) =>
-        AuthorSql(filters, parameters) + Clauses(parameters, add =>
-        {
-            for (var i = 0; i < filters.Tags.Count; i++)
-            {
-                add("EXISTS (SELECT 1 FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag' AND t.value_key = @p)", $"$tag{i}", filters.Tags[i]);
-            }
-
-            for (var i = 0; i < filters.ExcludedTags.Count; i++)
-            {
-                add("NOT EXISTS (SELECT 1 FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag' AND t.value_key = @p)", $"$xtag{i}", filters.ExcludedTags[i]);
-            }
-
-            if (filters.SinceUtc is { } since)
-            {
-                add("a.published_utc >= @p", "$since", since);
-            }
-
-            if (filters.UntilUtc is { } until)
-            {
-                add("a.published_utc < @p", "$until", until);
-            }
-        });
-
-    private static string Clauses(List<SqliteParameter> parameters, Action<Action<string, string, object>> build)
+    private static string AuthorSql(SearchFilters filters, List<SqliteParameter> parameters)
     {
-        var sql = new List<string>();
-        build((clause, name, value) =>
+        var clauses = new Clauses(parameters);
+        AddAuthors(clauses, filters);
+        return clauses.ToString();
+    }
+
+    private static string FilterSql(SearchFilters filters, List<SqliteParameter> parameters)
+    {
+        var clauses = new Clauses(parameters);
+        AddAuthors(clauses, filters);
+        for (var i = 0; i < filters.Tags.Count; i++)
         {
-            sql.Add(clause.Replace("@p", name, StringComparison.Ordinal));
+            clauses.Add("EXISTS (SELECT 1 FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag' AND t.value_key = @p)", $"$tag{i}", filters.Tags[i]);
+        }
+
+        for (var i = 0; i < filters.ExcludedTags.Count; i++)
+        {
+            clauses.Add("NOT EXISTS (SELECT 1 FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag' AND t.value_key = @p)", $"$xtag{i}", filters.ExcludedTags[i]);
+        }
+
+        if (filters.SinceUtc is { } since)
+        {
+            clauses.Add("a.published_utc >= @p", "$since", since);
+        }
+
+        if (filters.UntilUtc is { } until)
+        {
+            clauses.Add("a.published_utc < @p", "$until", until);
+        }
+
+        return clauses.ToString();
+    }
+
+    private static void AddAuthors(Clauses clauses, SearchFilters filters)
+    {
+        for (var i = 0; i < filters.Authors.Count; i++)
+        {
+            clauses.Add("instr(lower(coalesce(a.author, '')), @p) > 0", $"$author{i}", filters.Authors[i]);
+        }
+
+        for (var i = 0; i < filters.ExcludedAuthors.Count; i++)
+        {
+            clauses.Add("instr(lower(coalesce(a.author, '')), @p) = 0", $"$xauthor{i}", filters.ExcludedAuthors[i]);
+        }
+    }
+
+    /// <summary>"AND …" conditions on articles AS a, each with its own named parameter.</summary>
+    private sealed class Clauses(List<SqliteParameter> parameters)
+    {
+        private readonly List<string> _sql = [];
+
+        public void Add(string clause, string name, object value)
+        {
+            _sql.Add(clause.Replace("@p", name, StringComparison.Ordinal));
             parameters.Add(new SqliteParameter(name, value));
-        });
-        return string.Concat(sql.Select(clause => "\nAND " + clause));
+        }
+
+        public override string ToString() => string.Concat(_sql.Select(clause => "\nAND " + clause));
     }
 }
