@@ -1,6 +1,7 @@
 using Bot.Core.Articles;
 using Bot.Core.Commands;
 using Bot.Core.Delivery;
+using Bot.Core.Media;
 using Bot.Core.Search;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Migrations;
@@ -24,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<IBotStateStore, SqliteBotStateStore>();
         return services
+            .AddMedia(configuration)
             .AddArticles(configuration)
             .AddSearch(configuration)
             .AddDelivery(configuration)
