@@ -1,6 +1,7 @@
 using Bot.Core.Articles;
 using Bot.Core.Commands;
 using Bot.Core.Delivery;
+using Bot.Core.Fetching;
 using Bot.Core.Media;
 using Bot.Core.Search;
 using Bot.Core.Storage;
@@ -25,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<IBotStateStore, SqliteBotStateStore>();
         return services
+            .AddFetching(configuration)
             .AddMedia(configuration)
             .AddArticles(configuration)
             .AddSearch(configuration)

@@ -7,7 +7,7 @@ namespace Bot.Core.Media;
 
 public static class MediaServiceCollectionExtensions
 {
-    /// <summary>The image archive: catalog, files, archiver. The fetcher is the safe fetch client's adapter.</summary>
+    /// <summary>The image archive: catalog, files, archiver, and the archiver's adapter of the safe fetch client (AddFetching registers it).</summary>
     public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MediaOptions>()
@@ -16,7 +16,7 @@ public static class MediaServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<IMediaCatalog, SqliteMediaCatalog>();
         services.TryAddSingleton<MediaFiles>();
-        services.TryAddSingleton<IMediaFetcher, UnavailableMediaFetcher>();
+        services.TryAddSingleton<IMediaFetcher, SafeMediaFetcher>();
         services.TryAddSingleton<MediaArchiver>();
         services.TryAddSingleton<MediaPruner>();
         return services;

@@ -87,6 +87,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Raised (outside the fake's lock) for every message the bot sends, as it is recorded.</summary>
+    public event Action<FakeSentMessage>? MessageSent;
+
     public static async Task<FakeTelegramServer> StartAsync(FakeTelegramOptions? options = null, TimeProvider? time = null, CancellationToken ct = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -316,7 +319,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         {
             "getme" => Ok(BotJson()),
             "getupdates" => await GetUpdatesAsync(request, context.RequestAborted),
-            "sendmessage" => SendMessage(request),
+            "sendmessage" => Announce(SendMessage(request)),
             "editmessagetext" => EditMessageText(request),
             "deletemessage" => DeleteMessage(request),
             "answercallbackquery" => AnswerCallbackQuery(request),
@@ -332,6 +335,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         lock (_lock)
         {
             Signal();
+        }
+
+        if (Options.ResponseDelay > TimeSpan.Zero && request.Method != "getUpdates")
+        {
+            await Task.Delay(Options.ResponseDelay, context.RequestAborted);
         }
 
         await WriteAsync(context, answer);
@@ -390,6 +398,24 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
                 // Long poll over: the loop answers with whatever is there (usually nothing).
             }
         }
+    }
+
+    private (int Status, JsonObject Body) Announce((int Status, JsonObject Body) answer)
+    {
+        if (answer.Status == 200 && MessageSent is { } sent)
+        {
+            var id = (long)answer.Body["result"]!["message_id"]!;
+            var chat = (long)answer.Body["result"]!["chat"]!["id"]!;
+            FakeSentMessage message;
+            lock (_lock)
+            {
+                message = _messages.FindLast(m => m.ChatId == chat && m.MessageId == id)!;
+            }
+
+            sent(message);
+        }
+
+        return answer;
     }
 
     private (int Status, JsonObject Body) SendMessage(FakeRequest request)
