@@ -4,6 +4,7 @@ using Bot.Core.Commands;
 using Bot.Core.Delivery;
 using Bot.Core.Fetching;
 using Bot.Core.Links;
+using Bot.Core.Media;
 using Bot.Core.Search;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Articles;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SubscriptionTransfer>();
         return services
             .AddFetching(configuration)
+            .AddMedia(configuration)
             .AddArticles(configuration)
             .AddSearch(configuration)
             .AddDelivery(configuration)
