@@ -153,5 +153,7 @@ internal sealed class ChineseText : UiText
 
     public override string PostFormBodyField => "正文（Markdown）";
 
+    public override string PostFormUnavailable => "表单未能及时打开。请再次使用 /post，或附上 .md 或 .txt 文件。";
+
     public override string ReadArticleLink => "阅读全文";
 }

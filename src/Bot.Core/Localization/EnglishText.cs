@@ -153,5 +153,7 @@ internal sealed class EnglishText : UiText
 
     public override string PostFormBodyField => "Text (Markdown)";
 
+    public override string PostFormUnavailable => "The form could not be opened in time. Run /post again, or attach a .md or .txt file to it.";
+
     public override string ReadArticleLink => "Read the article";
 }

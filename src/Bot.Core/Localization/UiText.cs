@@ -154,5 +154,7 @@ public abstract class UiText
 
     public abstract string PostFormBodyField { get; }
 
+    public abstract string PostFormUnavailable { get; }
+
     public abstract string ReadArticleLink { get; }
 }
