@@ -2,7 +2,7 @@ using Bot.Core.Chat;
 using Bot.Core.Commands;
 using Bot.Core.Localization;
 using Bot.Telegram.Api;
-using Bot.Telegram.Api.Types;
+using Telegram.Bot.Types;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +14,7 @@ namespace Bot.Telegram.Hosting;
 /// configured. None of this is essential to running, so a failure is logged and the bot carries on.
 /// </summary>
 public sealed class TelegramStartupService(
-    ITelegramBotClient client,
+    ITelegramApi client,
     TelegramBotIdentity identity,
     CommandCatalog catalog,
     IOptions<TelegramOptions> options,
