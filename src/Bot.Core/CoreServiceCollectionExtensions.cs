@@ -2,7 +2,9 @@ using Bot.Core.Archive;
 using Bot.Core.Articles;
 using Bot.Core.Commands;
 using Bot.Core.Delivery;
+using Bot.Core.Fetching;
 using Bot.Core.Links;
+using Bot.Core.Media;
 using Bot.Core.Search;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Articles;
@@ -30,6 +32,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IArchiveBrowser, SqliteArchiveBrowser>();
         services.TryAddSingleton<SubscriptionTransfer>();
         return services
+            .AddFetching(configuration)
+            .AddMedia(configuration)
             .AddArticles(configuration)
             .AddSearch(configuration)
             .AddDelivery(configuration)
