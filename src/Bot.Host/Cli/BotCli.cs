@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bot.Host.Cli.Media;
 using Bot.Host.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -54,5 +55,6 @@ public static class BotCli
         yield return ArticlesCommand.Create();
         yield return SearchCommand.Create();
         yield return ReindexCommand.Create();
+        yield return MediaCommand.Create();
     }
 }
