@@ -154,6 +154,8 @@ public abstract class UiText
 
     public abstract string PostFormBodyField { get; }
 
+    public abstract string PostFormUnavailable { get; }
+
     public abstract string ReadArticleLink { get; }
 
     /// <summary>Said once when the bot is added to a group: who may subscribe it.</summary>

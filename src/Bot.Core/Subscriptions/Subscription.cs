@@ -1,4 +1,5 @@
 using Bot.Core.Chat;
+using Bot.Core.Digests;
 
 namespace Bot.Core.Subscriptions;
 
@@ -21,7 +22,11 @@ public sealed record Subscription(
     bool Paused,
     bool Active,
     string? DeactivatedReason,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Instant or digest, quiet hours and zone (<see cref="DeliveryPreferences.Default"/> until a chat sets them).</summary>
+    public DeliveryPreferences Preferences { get; init; } = DeliveryPreferences.Default;
+}
 
 public enum SubscribeStatus
 {
