@@ -81,6 +81,7 @@ public sealed class SourcePoller(
         var known = source.FullText ? await store.KnownKeysAsync(source.Id, ct) : new HashSet<string>();
         var items = new List<SourceItem>(feed.Entries.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var skipped = 0;
         // Feeds list the newest first; storing oldest first gives older items the smaller ids.
         foreach (var entry in feed.Entries.Reverse())
         {
@@ -90,8 +91,15 @@ public sealed class SourcePoller(
                 continue; // a feed that repeats an item: the oldest occurrence is kept
             }
 
+            if (source.FullText && known.Contains(key))
+            {
+                // Its page was extracted when it was new; the feed's summary must not overwrite that text.
+                skipped++;
+                continue;
+            }
+
             ExtractedPage? page = null;
-            if (source.FullText && !known.Contains(key) && entry.Link is { } link && Uri.TryCreate(body.FinalUrl, link, out var pageUrl))
+            if (source.FullText && entry.Link is { } link && Uri.TryCreate(body.FinalUrl, link, out var pageUrl))
             {
                 var (extracted, _, error) = await pages.FetchAsync(pageUrl, ct);
                 page = extracted;
@@ -107,7 +115,7 @@ public sealed class SourcePoller(
         var stored = await store.StoreItemsAsync(source.Id, items, Mode(source), ct);
         await store.SavePollAsync(source.Id, Succeeded(source, "ok", body.ETag, body.LastModified, feed.Ttl, feed.SkipHours), ct);
         await AfterStoreAsync(source, stored, ct);
-        return new SourcePollResult(source.Id, source.Url, stored.NewArticleIds.Count, stored.Updated, stored.Unchanged, 0, "ok", null);
+        return new SourcePollResult(source.Id, source.Url, stored.NewArticleIds.Count, stored.Updated, stored.Unchanged + skipped, 0, "ok", null);
     }
 
     private async Task<SourcePollResult> PollFolderAsync(Source source, CancellationToken ct)
