@@ -95,7 +95,7 @@ internal sealed class ArticleWriter : IAsyncDisposable
         return id;
     }
 
-    private async Task UpdateAsync(long id, ParsedArticle parsed, CancellationToken ct)
+    public async Task UpdateAsync(long id, ParsedArticle parsed, CancellationToken ct)
     {
         Bind(_update, parsed);
         _update.Parameters["$id"].Value = id;

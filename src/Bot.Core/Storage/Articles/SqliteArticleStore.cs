@@ -74,7 +74,8 @@ public sealed class SqliteArticleStore(SqliteDatabase database, IArticleIndex in
 
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT id, title, author, published, source_file, state
+            -- A feed item has no file: its source is its URL (issue 14).
+            SELECT id, title, author, published, coalesce(source_file, CASE WHEN source_id IS NOT NULL THEN source_url END), state
             FROM articles
             ORDER BY id
             """;
