@@ -66,6 +66,12 @@ public sealed class ArticleHtml
             }
         }
 
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && l.Url is { Length: > 0 } url && !url.StartsWith('#') && !Uri.TryCreate(url, UriKind.Absolute, out _)))
+        {
+            // A relative link means something only on the article's own site: resolve it there, or drop it (below).
+            link.Url = ImageReferences.Absolute(link.Url!, sourceUrl) ?? link.Url;
+        }
+
         foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && !IsLocal(l.Url)).ToList())
         {
             // An outside image would be a request leaving the reader's network: show it as a link instead.
@@ -90,6 +96,9 @@ public sealed class ArticleHtml
     /// <summary>Only paths on this site (the media store) load; everything absolute or protocol-relative is outside.</summary>
     internal static bool IsLocal(string? url) =>
         !string.IsNullOrWhiteSpace(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal);
+
+    private static bool IsOutside(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static HtmlSanitizer CreateSanitizer()
     {
@@ -119,7 +128,7 @@ public sealed class ArticleHtml
                 // A raw <img> pointing outside: keep what it showed as a link the reader may choose to open.
                 var link = element.Owner!.CreateElement("a");
                 var src = element.GetAttribute("src");
-                if (!string.IsNullOrWhiteSpace(src))
+                if (IsOutside(src))
                 {
                     link.SetAttribute("href", src);
                     link.SetAttribute("rel", "nofollow noopener noreferrer");
@@ -130,7 +139,15 @@ public sealed class ArticleHtml
             }
             else if (element.LocalName == "a" && element.GetAttribute("href") is { } href && !IsLocal(href))
             {
-                element.SetAttribute("rel", "nofollow noopener noreferrer");
+                if (IsOutside(href) || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+                {
+                    element.SetAttribute("rel", "nofollow noopener noreferrer");
+                }
+                else if (!href.StartsWith('#'))
+                {
+                    // Relative to a site we do not know: a dead link in every copy of the archive.
+                    element.RemoveAttribute("href");
+                }
             }
         };
         return sanitizer;
