@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bot.Host.Cli.Media;
 using Bot.Host.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -56,5 +57,6 @@ public static class BotCli
         yield return ReindexCommand.Create();
         yield return ExportSiteCommand.Create();
         yield return SubscribersCommand.Create();
+        yield return MediaCommand.Create();
     }
 }
