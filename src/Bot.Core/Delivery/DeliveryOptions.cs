@@ -37,6 +37,9 @@ public sealed class DeliveryOptions : IValidatableObject
     [Range(1, 86_400)]
     public int PublishCheckSeconds { get; set; } = 30;
 
+    /// <summary>Which archived images go as pictures: none, the lead photo (default), or all (the others as albums).</summary>
+    public Media.DeliveryImageMode Images { get; set; } = Media.DeliveryImageMode.Lead;
+
     public PlatformRateOptions Telegram { get; set; } = PlatformRateOptions.TelegramDefaults();
 
     public PlatformRateOptions Discord { get; set; } = PlatformRateOptions.DiscordDefaults();
