@@ -62,6 +62,38 @@ public sealed class MediaUploads(IMediaCatalog catalog, MediaFiles files)
         }
     }
 
+    /// <summary>What the platform gave for this image before, if anything (for albums, which mix reused and new images).</summary>
+    public async Task<string?> KnownRefAsync(StoredImage image, Platform platform, CancellationToken ct)
+    {
+        var key = (image.Sha256, platform);
+        if (_refs.TryGetValue(key, out var remote))
+        {
+            return remote;
+        }
+
+        remote = await catalog.GetUploadAsync(image.Sha256, platform, ct);
+        if (remote is not null)
+        {
+            _refs[key] = remote;
+        }
+
+        return remote;
+    }
+
+    public async Task RememberAsync(StoredImage image, Platform platform, string remoteRef, CancellationToken ct)
+    {
+        await catalog.SetUploadAsync(image.Sha256, platform, remoteRef, ct);
+        _refs[(image.Sha256, platform)] = remoteRef;
+    }
+
+    public async Task ForgetAsync(StoredImage image, Platform platform, CancellationToken ct)
+    {
+        _refs.TryRemove((image.Sha256, platform), out _);
+        await catalog.ForgetUploadAsync(image.Sha256, platform, ct);
+    }
+
+    public Task<byte[]?> ReadAsync(StoredImage image, CancellationToken ct) => files.ReadAllAsync(image.Sha256, ct);
+
     private async Task<ImageSend<T>?> TryByRefAsync<T>((string Sha256, Platform Platform) key, Func<string, CancellationToken, Task<ImageSend<T>>> byRef, CancellationToken ct)
     {
         if (!_refs.TryGetValue(key, out var remote))
