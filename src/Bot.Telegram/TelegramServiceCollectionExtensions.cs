@@ -45,6 +45,7 @@ public static class TelegramServiceCollectionExtensions
 
         services.TryAddSingleton<TelegramBotIdentity>();
         services.TryAddSingleton<TelegramArticleRenderer>();
+        services.TryAddSingleton<TelegramPartSender>();
         services.TryAddSingleton<TelegramDeliveryChannel>();
         services.AddSingleton<IDeliveryChannel>(sp => sp.GetRequiredService<TelegramDeliveryChannel>());
         services.TryAddSingleton<TelegramReplySender>();

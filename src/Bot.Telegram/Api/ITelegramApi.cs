@@ -20,6 +20,12 @@ public interface ITelegramApi
 
     Task<Message> SendMessage(OutgoingMessage message, CancellationToken ct);
 
+    /// <summary>A photo uploaded from the archive or resent by its file_id, with an HTML caption.</summary>
+    Task<Message> SendPhoto(OutgoingPhoto photo, CancellationToken ct);
+
+    /// <summary>An album of 2–10 photos; Telegram answers with one message per photo, in order.</summary>
+    Task<IReadOnlyList<Message>> SendMediaGroup(OutgoingAlbum album, CancellationToken ct);
+
     Task<Message> EditMessageText(long chatId, long messageId, string html, InlineKeyboardMarkup? replyMarkup, CancellationToken ct);
 
     Task DeleteMessage(long chatId, long messageId, CancellationToken ct);

@@ -48,6 +48,24 @@ public sealed class TelegramApi : ITelegramApi
             allowPaidBroadcast: message.AllowPaidBroadcast,
             cancellationToken: t), ct);
 
+    public Task<Message> SendPhoto(OutgoingPhoto photo, CancellationToken ct) =>
+        Call("sendPhoto", (c, t) => c.SendPhoto(
+            photo.ChatId,
+            ToInputFile(photo.Photo),
+            photo.CaptionHtml.Length == 0 ? null : photo.CaptionHtml,
+            ParseMode.Html,
+            messageThreadId: ToInt(photo.ThreadId),
+            allowPaidBroadcast: photo.AllowPaidBroadcast,
+            cancellationToken: t), ct);
+
+    public Task<IReadOnlyList<Message>> SendMediaGroup(OutgoingAlbum album, CancellationToken ct) =>
+        Call<IReadOnlyList<Message>>("sendMediaGroup", async (c, t) => await c.SendMediaGroup(
+            album.ChatId,
+            album.Photos.Select(p => (IAlbumInputMedia)new InputMediaPhoto(ToInputFile(p))),
+            messageThreadId: ToInt(album.ThreadId),
+            allowPaidBroadcast: album.AllowPaidBroadcast,
+            cancellationToken: t), ct);
+
     public Task<Message> EditMessageText(long chatId, long messageId, string html, InlineKeyboardMarkup? replyMarkup, CancellationToken ct) =>
         Call("editMessageText", (c, t) => c.EditMessageText(chatId, ToInt(messageId), html, ParseMode.Html, replyMarkup, NoPreview, cancellationToken: t), ct);
 
@@ -144,6 +162,10 @@ public sealed class TelegramApi : ITelegramApi
             throw ex.StatusCode is { } status ? new RequestException(scrubbed, status) : new RequestException(scrubbed);
         }
     }
+
+    // A fresh stream per call: the library reads it to the end while writing the multipart body.
+    private static InputFile ToInputFile(PhotoInput photo) =>
+        photo.FileId is { } id ? InputFile.FromFileId(id) : InputFile.FromStream(new MemoryStream(photo.Bytes!, writable: false), photo.FileName);
 
     private string Scrub(string text) => TokenScrubber.Scrub(text, _options.Token);
 

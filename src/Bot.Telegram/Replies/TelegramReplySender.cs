@@ -1,5 +1,6 @@
 using System.Text;
 using Bot.Core.Commands;
+using Bot.Telegram.Delivery;
 using Bot.Telegram.Api;
 using Bot.Telegram.Rendering;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,8 @@ namespace Bot.Telegram.Replies;
 /// </summary>
 public sealed class TelegramReplySender(
     ITelegramApi client,
-    TelegramArticleRenderer articles,
+    TelegramDeliveryChannel articles,
+    TelegramPartSender parts,
     TimeProvider time,
     ILogger<TelegramReplySender> logger)
 {
@@ -30,9 +32,25 @@ public sealed class TelegramReplySender(
                     await SendTextAsync(target, text, ct);
                     break;
                 case Reply.ArticleView view:
-                    foreach (var part in articles.Render(view.Article).Take(view.MaxParts ?? int.MaxValue))
+                    // Exactly the parts a delivery sends: the lead photo first when the article has one.
+                    foreach (var part in articles.Parts(view.Article).Take(view.MaxParts ?? int.MaxValue))
                     {
-                        await SendWithRetryAsync(new OutgoingMessage(target.ChatId, part, target.ThreadId), ct);
+                        if (part is TelegramPart.Text text)
+                        {
+                            await SendWithRetryAsync(new OutgoingMessage(target.ChatId, text.Html, target.ThreadId), ct);
+                        }
+                        else
+                        {
+                            try
+                            {
+                                await parts.SendAsync(target.ChatId, target.ThreadId, part, paidBroadcast: false, ct);
+                            }
+                            catch (Exception ex) when (ex is ApiRequestException or RequestException or IOException or TimeoutException)
+                            {
+                                // The text still follows; the picture is the part a reader can do without.
+                                logger.LogInformation("Could not send a photo of article {ArticleId} to chat {ChatId}: {Reason}", view.Article.Id, target.ChatId, ex.Message);
+                            }
+                        }
                     }
 
                     break;

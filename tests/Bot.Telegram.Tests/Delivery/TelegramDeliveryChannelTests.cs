@@ -19,7 +19,7 @@ public sealed class TelegramDeliveryChannelTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _fake = await FakeTelegramServer.StartAsync(time: _time);
-        _channel = new TelegramDeliveryChannel(TelegramClients.For(_fake), new TelegramArticleRenderer(), Options.Create(new TelegramOptions()), NullLogger<TelegramDeliveryChannel>.Instance);
+        _channel = TelegramClients.Channel(_fake);
     }
 
     public async Task DisposeAsync() => await _fake.DisposeAsync();
@@ -128,7 +128,7 @@ public sealed class TelegramDeliveryChannelTests : IAsyncLifetime
     [Fact]
     public async Task SendPart_WithPaidBroadcastOn_SetsAllowPaidBroadcast()
     {
-        var paid = new TelegramDeliveryChannel(TelegramClients.For(_fake), new TelegramArticleRenderer(), Options.Create(new TelegramOptions { AllowPaidBroadcast = true }), NullLogger<TelegramDeliveryChannel>.Instance);
+        var paid = TelegramClients.Channel(_fake, new TelegramOptions { AllowPaidBroadcast = true });
 
         await paid.SendPartAsync(Private(21), SampleArticles.Make(), 0, CancellationToken.None);
         await _channel.SendPartAsync(Private(22), SampleArticles.Make(), 0, CancellationToken.None);
