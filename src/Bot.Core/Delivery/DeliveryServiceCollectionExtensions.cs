@@ -32,6 +32,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddHostedService<DigestScheduler>();
         services.TryAddSingleton<DeliveryOutbox>();
         services.TryAddSingleton<DeliveryRateLimiter>();
+        services.TryAddSingleton<IReplyBudget>(sp => sp.GetRequiredService<DeliveryRateLimiter>());
         services.TryAddSingleton<DeliverySignal>();
         services.TryAddSingleton<ArticleCache>();
         services.TryAddSingleton<DeliveryWorker>();
