@@ -51,6 +51,8 @@ public static class ImportCommand
                     updated = summary.Updated,
                     unchanged = summary.Unchanged,
                     failed = summary.Failed.Select(f => new { path = f.Path, error = f.Error }),
+                    images_stored = summary.ImagesStored,
+                    images_failed = summary.ImagesFailed,
                 },
                 CliJson.Options));
         }
@@ -60,6 +62,11 @@ public static class ImportCommand
             Console.WriteLine($"{"updated",-10}{summary.Updated,8}");
             Console.WriteLine($"{"unchanged",-10}{summary.Unchanged,8}");
             Console.WriteLine($"{"failed",-10}{summary.Failed.Count,8}");
+            if (summary.ImagesStored + summary.ImagesFailed > 0)
+            {
+                Console.WriteLine($"images stored {summary.ImagesStored}, not stored {summary.ImagesFailed} (the articles are imported; `bot media list` says why, `bot media retry` tries again)");
+            }
+
             foreach (var failure in summary.Failed)
             {
                 Console.WriteLine($"  {failure.Path}: {failure.Error}");

@@ -5,13 +5,16 @@ using Bot.Core.Delivery;
 using Bot.Telegram.Api;
 using Bot.Telegram.Rendering;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot.Exceptions;
 
 namespace Bot.Telegram.Delivery;
 
 /// <summary>Sends article parts to Telegram chats for the delivery worker and deletes them on retraction.</summary>
 public sealed class TelegramDeliveryChannel(
-    ITelegramBotClient client,
+    ITelegramApi client,
     TelegramArticleRenderer renderer,
+    IOptions<TelegramOptions> options,
     ILogger<TelegramDeliveryChannel> logger) : IDeliveryChannel
 {
     public Platform Platform => Platform.Telegram;
@@ -33,8 +36,8 @@ public sealed class TelegramDeliveryChannel(
 
         try
         {
-            var message = await client.SendMessage(new SendMessageRequest(chatId, parts[partIndex], threadId), ct);
-            return new SendOutcome.Sent([message.MessageId.ToString(CultureInfo.InvariantCulture)]);
+            var message = await client.SendMessage(new OutgoingMessage(chatId, parts[partIndex], threadId, AllowPaidBroadcast: options.Value.AllowPaidBroadcast), ct);
+            return new SendOutcome.Sent([message.Id.ToString(CultureInfo.InvariantCulture)]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -56,7 +59,7 @@ public sealed class TelegramDeliveryChannel(
             await client.DeleteMessage(chatId, id, ct);
             return new SendOutcome.Sent([messageId]);
         }
-        catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Description.Contains("message to delete not found", StringComparison.OrdinalIgnoreCase))
+        catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Message.Contains("message to delete not found", StringComparison.OrdinalIgnoreCase))
         {
             // Someone deleted it already: the retraction's goal is reached.
             return new SendOutcome.Sent([messageId]);

@@ -14,10 +14,10 @@ public static class TelegramClients
         RequestTimeoutSeconds = 10,
     };
 
-    public static TelegramBotClient For(FakeTelegramServer fake, string? token = null)
+    public static TelegramApi For(FakeTelegramServer fake, string? token = null, HttpMessageHandler? handler = null, TimeProvider? time = null)
     {
         var options = OptionsFor(fake);
         options.Token = token ?? fake.Token;
-        return new TelegramBotClient(new HttpClient(), Options.Create(options));
+        return new TelegramApi(handler is null ? new HttpClient() : new HttpClient(handler), Options.Create(options), time ?? TimeProvider.System);
     }
 }

@@ -31,6 +31,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private readonly Dictionary<long, Queue<FakeFailure>> _scripts = [];
     private readonly Dictionary<string, (string Path, byte[] Content)> _files = [];
     private readonly List<JsonObject> _updates = [];
+    private readonly Dictionary<string, TaskCompletionSource> _stalledFiles = [];
+    private readonly List<string> _downloadsStarted = [];
     private TaskCompletionSource _changed = NewSignal();
     private long _nextUpdateId = 1000;
     private long _confirmedOffset;
@@ -86,6 +88,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Raised (outside the fake's lock) for every message the bot sends, as it is recorded.</summary>
+    public event Action<FakeSentMessage>? MessageSent;
 
     public static async Task<FakeTelegramServer> StartAsync(FakeTelegramOptions? options = null, TimeProvider? time = null, CancellationToken ct = default)
     {
@@ -153,6 +158,29 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Downloads of this file hang (headers sent, no body) until <see cref="ReleaseFile"/>.</summary>
+    public void StallFile(string fileId)
+    {
+        lock (_lock)
+        {
+            _stalledFiles[_files[fileId].Path] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void ReleaseFile(string fileId)
+    {
+        lock (_lock)
+        {
+            if (_stalledFiles.Remove(_files[fileId].Path, out var gate))
+            {
+                gate.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>The file paths whose download the bot began, in order.</summary>
+    public IReadOnlyList<string> DownloadsStarted => Snapshot(_downloadsStarted);
+
     /// <summary>Queues an update for getUpdates; update_id is assigned here and returned.</summary>
     public long PushUpdate(JsonObject update)
     {
@@ -191,17 +219,27 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         return PushUpdate(new JsonObject { ["message"] = message });
     }
 
-    public long PushDocument(long chatId, long userId, string fileName, byte[] content, string caption = "", string? languageCode = "en")
+    public long PushDocument(long chatId, long userId, string fileName, byte[] content, string caption = "", string? languageCode = "en") =>
+        PushFile(chatId, userId, AddFile(fileName, content), caption, languageCode);
+
+    /// <summary>A document message for a file added with <see cref="AddFile"/>.</summary>
+    public long PushFile(long chatId, long userId, string fileId, string caption = "", string? languageCode = "en")
     {
-        var fileId = AddFile(fileName, content);
-        var document = new JsonObject
+        JsonObject document;
+        lock (_lock)
         {
-            ["file_id"] = fileId,
-            ["file_unique_id"] = "u" + fileId,
-            ["file_name"] = fileName,
-            ["mime_type"] = fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "text/markdown" : "text/plain",
-            ["file_size"] = content.LongLength,
-        };
+            var (path, content) = _files[fileId];
+            var fileName = Uri.UnescapeDataString(path[$"documents/{fileId}-".Length..]);
+            document = new JsonObject
+            {
+                ["file_id"] = fileId,
+                ["file_unique_id"] = "u" + fileId,
+                ["file_name"] = fileName,
+                ["mime_type"] = fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "text/markdown" : "text/plain",
+                ["file_size"] = content.LongLength,
+            };
+        }
+
         return PushMessage(chatId, userId, caption, languageCode, document: document);
     }
 
@@ -223,6 +261,69 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             },
         };
         return PushUpdate(new JsonObject { ["callback_query"] = query });
+    }
+
+    /// <summary>
+    /// The bot's own membership changed (my_chat_member), as Telegram reports it: statuses are
+    /// "member", "administrator", "left", "kicked"…; the bot's member record changes in the fake too.
+    /// </summary>
+    public long PushMyChatMember(long chatId, long fromUserId, string oldStatus, string newStatus, bool canPostMessages = true, string? languageCode = "en")
+    {
+        lock (_lock)
+        {
+            ChatFor(chatId).Members[Options.BotId] = new FakeMember(newStatus, canPostMessages);
+        }
+
+        JsonObject Member(string status)
+        {
+            var member = new JsonObject { ["status"] = status, ["user"] = BotJson() };
+            if (status == "administrator")
+            {
+                member["can_be_edited"] = false;
+                member["is_anonymous"] = false;
+                member["can_manage_chat"] = true;
+                member["can_delete_messages"] = true;
+                member["can_manage_video_chats"] = false;
+                member["can_restrict_members"] = false;
+                member["can_promote_members"] = false;
+                member["can_change_info"] = false;
+                member["can_invite_users"] = true;
+                member["can_post_stories"] = false;
+                member["can_edit_stories"] = false;
+                member["can_delete_stories"] = false;
+                member["can_post_messages"] = canPostMessages;
+            }
+            else if (status == "kicked")
+            {
+                member["until_date"] = 0;
+            }
+
+            return member;
+        }
+
+        var update = new JsonObject
+        {
+            ["chat"] = ChatJson(chatId),
+            ["from"] = UserJson(fromUserId, "Tester", languageCode),
+            ["date"] = _time.GetUtcNow().ToUnixTimeSeconds(),
+            ["old_chat_member"] = Member(oldStatus),
+            ["new_chat_member"] = Member(newStatus),
+        };
+        return PushUpdate(new JsonObject { ["my_chat_member"] = update });
+    }
+
+    /// <summary>The service message Telegram posts in a group that became supergroup <paramref name="newChatId"/>.</summary>
+    public long PushMigration(long oldChatId, long newChatId, long userId)
+    {
+        var message = new JsonObject
+        {
+            ["message_id"] = NextMessageId(oldChatId),
+            ["date"] = _time.GetUtcNow().ToUnixTimeSeconds(),
+            ["chat"] = ChatJson(oldChatId),
+            ["from"] = UserJson(userId, "Tester", "en"),
+            ["migrate_to_chat_id"] = newChatId,
+        };
+        return PushUpdate(new JsonObject { ["message"] = message });
     }
 
     public long PushInlineQuery(long userId, string query, string offset = "", string? languageCode = "en")
@@ -316,7 +417,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         {
             "getme" => Ok(BotJson()),
             "getupdates" => await GetUpdatesAsync(request, context.RequestAborted),
-            "sendmessage" => SendMessage(request),
+            "sendmessage" => Announce(SendMessage(request)),
             "editmessagetext" => EditMessageText(request),
             "deletemessage" => DeleteMessage(request),
             "answercallbackquery" => AnswerCallbackQuery(request),
@@ -332,6 +433,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         lock (_lock)
         {
             Signal();
+        }
+
+        if (Options.ResponseDelay > TimeSpan.Zero && request.Method != "getUpdates")
+        {
+            await Task.Delay(Options.ResponseDelay, context.RequestAborted);
         }
 
         await WriteAsync(context, answer);
@@ -392,6 +498,24 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    private (int Status, JsonObject Body) Announce((int Status, JsonObject Body) answer)
+    {
+        if (answer.Status == 200 && MessageSent is { } sent)
+        {
+            var id = (long)answer.Body["result"]!["message_id"]!;
+            var chat = (long)answer.Body["result"]!["chat"]!["id"]!;
+            FakeSentMessage message;
+            lock (_lock)
+            {
+                message = _messages.FindLast(m => m.ChatId == chat && m.MessageId == id)!;
+            }
+
+            sent(message);
+        }
+
+        return answer;
+    }
+
     private (int Status, JsonObject Body) SendMessage(FakeRequest request)
     {
         lock (_lock)
@@ -401,7 +525,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
                 return Fail(400, "Bad Request: chat not found");
             }
 
-            if (Scripted(chat.Id) is { } failure)
+            if (Scripted(chat.Id, request) is { } failure)
             {
                 return failure;
             }
@@ -409,6 +533,16 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             if (BotCannotPost(chat) is { } refusal)
             {
                 return refusal;
+            }
+
+            if (request.Number("message_thread_id") is { } topic && chat.DeletedTopics.Contains(topic))
+            {
+                return Fail(400, "Bad Request: message thread not found");
+            }
+
+            if (ButtonError(request) is { } buttons)
+            {
+                return Fail(400, buttons);
             }
 
             var (visible, error) = Visible(request, "text");
@@ -431,6 +565,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
                 Html = request.Text("text")!,
                 VisibleText = visible!,
                 ReplyMarkup = request.Json("reply_markup"),
+                PaidBroadcast = request.Flag("allow_paid_broadcast"),
                 LinkPreviewDisabled = request.Json("link_preview_options") is { } preview
                     && preview.TryGetProperty("is_disabled", out var disabled) && disabled.ValueKind == JsonValueKind.True,
                 SentAt = _time.GetUtcNow(),
@@ -449,7 +584,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             return (null!, Fail(400, "Bad Request: chat not found"));
         }
 
-        if (Scripted(chat.Id) is { } failure)
+        if (Scripted(chat.Id, request) is { } failure)
         {
             return (null!, failure);
         }
@@ -546,7 +681,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             var content = result.GetProperty("input_message_content");
             var text = content.GetProperty("message_text").GetString() ?? string.Empty;
             var parseMode = content.TryGetProperty("parse_mode", out var mode) ? mode.GetString() : null;
-            var error = parseMode == "HTML" ? TelegramHtmlValidator.Parse(text).Error : null;
+            var error = string.Equals(parseMode, "HTML", StringComparison.OrdinalIgnoreCase) ? TelegramHtmlValidator.Parse(text).Error : null;
             if (error is not null)
             {
                 return Fail(400, error);
@@ -697,9 +832,13 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private async Task ServeFileAsync(HttpContext context, string token, string path)
     {
         (string Path, byte[] Content)? file;
+        Task gate;
         lock (_lock)
         {
             file = token == Options.Token ? _files.Values.FirstOrDefault(f => f.Path == path) : null;
+            gate = _stalledFiles.GetValueOrDefault(path)?.Task ?? Task.CompletedTask;
+            _downloadsStarted.Add(path);
+            Signal();
         }
 
         if (file is not { Content: { } content })
@@ -710,17 +849,21 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
         context.Response.ContentType = "application/octet-stream";
         context.Response.ContentLength = content.LongLength;
+        await context.Response.StartAsync(context.RequestAborted);
+        await gate.WaitAsync(context.RequestAborted);
         await context.Response.Body.WriteAsync(content, context.RequestAborted);
     }
 
     private static (string? Visible, string? Error) Visible(FakeRequest request, string field)
     {
         var raw = request.Text(field) ?? string.Empty;
-        var (text, error) = request.Text("parse_mode") switch
+        // Telegram reads parse_mode case-insensitively ("HTML", "Html", "html"); Telegram.Bot sends "Html".
+        var (text, error) = request.Text("parse_mode")?.ToUpperInvariant() switch
         {
             "HTML" => TelegramHtmlValidator.Parse(raw),
             null or "" => (raw, null),
-            var other => (null, $"Bad Request: unsupported parse_mode {other} in this fake"),
+            "MARKDOWN" or "MARKDOWNV2" => (null, "Bad Request: this fake only parses HTML"),
+            _ => (null, "Bad Request: unsupported parse_mode"),
         };
         if (error is not null)
         {
@@ -737,7 +880,31 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         return text.Length > 4096 ? (null, "Bad Request: message is too long") : (text, null);
     }
 
-    private (int Status, JsonObject Body)? Scripted(long chatId)
+    // Inline buttons: 1-64 bytes of callback_data (Telegram: BUTTON_DATA_INVALID), a non-empty label.
+    private static string? ButtonError(FakeRequest request)
+    {
+        if (request.Json("reply_markup") is not { } markup || !markup.TryGetProperty("inline_keyboard", out var rows))
+        {
+            return null;
+        }
+
+        foreach (var button in rows.EnumerateArray().SelectMany(r => r.EnumerateArray()))
+        {
+            if (!button.TryGetProperty("text", out var label) || string.IsNullOrEmpty(label.GetString()))
+            {
+                return "Bad Request: BUTTON_TEXT_EMPTY";
+            }
+
+            if (button.TryGetProperty("callback_data", out var data) && System.Text.Encoding.UTF8.GetByteCount(data.GetString() ?? string.Empty) is 0 or > 64)
+            {
+                return "Bad Request: BUTTON_DATA_INVALID";
+            }
+        }
+
+        return null;
+    }
+
+    private (int Status, JsonObject Body)? Scripted(long chatId, FakeRequest request)
     {
         if (!_scripts.TryGetValue(chatId, out var queue) || !queue.TryDequeue(out var failure))
         {
@@ -750,6 +917,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             FakeFailure.Kicked => Fail(403, "Forbidden: bot was kicked from the group chat"),
             FakeFailure.Migrated m => Fail(400, "Bad Request: group chat was upgraded to a supergroup chat", new JsonObject { ["migrate_to_chat_id"] = m.NewChatId }),
             FakeFailure.ServerError e => Fail(e.StatusCode, e.StatusCode == 502 ? "Bad Gateway" : "Internal Server Error"),
+            FakeFailure.EchoingUrl => Fail(500, $"Internal Server Error: upstream failed for {request.Url}"),
             FakeFailure.TooManyRequests t => Fail(429, $"Too Many Requests: retry after {t.RetryAfterSeconds}", new JsonObject { ["retry_after"] = t.RetryAfterSeconds }),
             _ => null,
         };
@@ -763,7 +931,12 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             return Fail(400, "Bad Request: need administrator rights in the channel chat");
         }
 
-        return bot?.Status is "left" or "kicked" ? Fail(403, "Forbidden: bot was kicked from the group chat") : null;
+        return bot?.Status switch
+        {
+            "kicked" when chat.Type == "private" => Fail(403, "Forbidden: bot was blocked by the user"),
+            "left" or "kicked" => Fail(403, "Forbidden: bot was kicked from the group chat"),
+            _ => null,
+        };
     }
 
     private FakeChat? ResolveChat(string? reference)
@@ -822,6 +995,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         if (chat.Type == "private")
         {
             json["first_name"] = "Tester";
+        }
+
+        if (chat.IsForum)
+        {
+            json["is_forum"] = true;
         }
 
         return json;
