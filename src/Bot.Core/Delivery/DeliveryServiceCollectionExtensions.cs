@@ -23,7 +23,6 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionService, SqliteSubscriptionService>();
         services.TryAddSingleton<IArticleIndex, SqliteArticleIndex>(); // publishing re-dates the index entry of an undated draft
         services.TryAddSingleton<IPublishingService, SqlitePublishingService>();
-        services.AddOptions<DigestLinkOptions>().Bind(configuration.GetSection(DigestLinkOptions.Section));
         services.TryAddSingleton<ChatTimeZones>();
         services.TryAddSingleton<DigestTriggerSignal>();
         services.TryAddSingleton<IDeliveryPreferenceService, SqliteDeliveryPreferenceService>();

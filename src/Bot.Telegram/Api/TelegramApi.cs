@@ -46,6 +46,7 @@ public sealed class TelegramApi : ITelegramApi
             linkPreviewOptions: NoPreview,
             messageThreadId: ToInt(message.ThreadId),
             allowPaidBroadcast: message.AllowPaidBroadcast,
+            disableNotification: message.Silent,
             cancellationToken: t), ct);
 
     public Task<Message> EditMessageText(long chatId, long messageId, string html, InlineKeyboardMarkup? replyMarkup, CancellationToken ct) =>

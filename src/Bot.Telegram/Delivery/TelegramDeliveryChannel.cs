@@ -36,7 +36,7 @@ public sealed class TelegramDeliveryChannel(
 
         try
         {
-            var message = await client.SendMessage(new OutgoingMessage(chatId, parts[partIndex], threadId, AllowPaidBroadcast: options.Value.AllowPaidBroadcast), ct);
+            var message = await client.SendMessage(new OutgoingMessage(chatId, parts[partIndex], threadId, AllowPaidBroadcast: options.Value.AllowPaidBroadcast, Silent: target.Silent), ct);
             return new SendOutcome.Sent([message.Id.ToString(CultureInfo.InvariantCulture)]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
