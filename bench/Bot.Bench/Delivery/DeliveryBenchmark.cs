@@ -39,6 +39,13 @@ public sealed class DeliveryBenchmark : IBenchmark
 
         var fanOut = await FanOutAsync(ct);
         var paced = args.Contains("--no-paced") ? new PacedFigures(0, 1, 0, 1, 0, 0) : await PacedAsync(ct);
+        var mixedSeconds = Array.IndexOf(args, "--mixed-seconds") is var m and >= 0 && m + 1 < args.Length
+            ? int.Parse(args[m + 1], System.Globalization.CultureInfo.InvariantCulture)
+            : 20;
+        var noMixed = args.Contains("--no-mixed");
+        var empty = new MixedFigures(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        var mixed = noMixed ? empty : await MixedRun.RunAsync(replyBudget: true, TimeSpan.FromSeconds(mixedSeconds), Pipeline, ct);
+        var baseline = noMixed ? empty : await MixedRun.RunAsync(replyBudget: false, TimeSpan.FromSeconds(mixedSeconds), Pipeline, ct);
 
         if (json)
         {
@@ -48,6 +55,11 @@ public sealed class DeliveryBenchmark : IBenchmark
                 ["peak_mb"] = Math.Round(fanOut.PeakMb),
                 ["paced_ratio"] = Math.Round(paced.Ratio, 3),
                 ["got_429"] = paced.Refused,
+                ["mixed_reply_p95_ms"] = Math.Round(mixed.ReplyP95Ms, 1),
+                ["mixed_got_429"] = mixed.Got429,
+                ["mixed_paced_ratio"] = Math.Round(mixed.PacedRatio, 3),
+                ["mixed_baseline_reply_p95_ms"] = Math.Round(baseline.ReplyP95Ms, 1),
+                ["mixed_baseline_got_429"] = baseline.Got429,
             }));
             return 0;
         }
@@ -62,6 +74,14 @@ public sealed class DeliveryBenchmark : IBenchmark
         Console.WriteLine($"  rate after the burst          {paced.Ratio * paced.Limit,8:F2} /s   ratio {paced.Ratio:F3}");
         Console.WriteLine($"  rate including the burst      {paced.Deliveries / paced.Seconds,8:F2} /s");
         Console.WriteLine($"  429 answers                   {paced.Refused,8}");
+        Console.WriteLine($"mixed: broadcast to {mixed.Chats:N0} chats while {mixed.Readers} readers send a command every 2 s ({mixed.Seconds:F0} s)");
+        Console.WriteLine($"                                with reply budget   baseline (replies around the limiter)");
+        Console.WriteLine($"  deliveries                    {mixed.Deliveries,8}            {baseline.Deliveries,8}");
+        Console.WriteLine($"  replies                       {mixed.Replies,8}            {baseline.Replies,8}");
+        Console.WriteLine($"  reply p50                     {mixed.ReplyP50Ms,8:F1} ms         {baseline.ReplyP50Ms,8:F1} ms");
+        Console.WriteLine($"  reply p95                     {mixed.ReplyP95Ms,8:F1} ms         {baseline.ReplyP95Ms,8:F1} ms");
+        Console.WriteLine($"  429 answers                   {mixed.Got429,8}            {baseline.Got429,8}");
+        Console.WriteLine($"  share of 30/s used            {mixed.PacedRatio,8:F3}            {baseline.PacedRatio,8:F3}");
         return 0;
     }
 
@@ -127,7 +147,10 @@ public sealed class DeliveryBenchmark : IBenchmark
         return new PacedFigures(deliveries, limits.GlobalPerSecond, limits.GlobalBurst, seconds, ratio, fake.Refused);
     }
 
-    private static (SqlitePublishingService Publishing, DeliveryWorker Worker, DeliverySignal Signal) Pipeline(SqliteDatabase database, DeliveryOptions options, IDeliveryChannel channel)
+    private static (SqlitePublishingService Publishing, DeliveryWorker Worker, DeliverySignal Signal) Pipeline(SqliteDatabase database, DeliveryOptions options, IDeliveryChannel channel) =>
+        Pipeline(database, options, channel, new DeliveryRateLimiter(Options.Create(options), TimeProvider.System));
+
+    private static (SqlitePublishingService Publishing, DeliveryWorker Worker, DeliverySignal Signal) Pipeline(SqliteDatabase database, DeliveryOptions options, IDeliveryChannel channel, DeliveryRateLimiter limiter)
     {
         var signal = new DeliverySignal();
         var cache = new ArticleCache(new RowArticleStore(database));
@@ -138,8 +161,8 @@ public sealed class DeliveryBenchmark : IBenchmark
             new DeliveryOutbox(database, time, zones),
             [channel],
             cache,
-            new DigestComposer(database, zones, Options.Create(new DigestLinkOptions())),
-            new DeliveryRateLimiter(Options.Create(options), time),
+            new DigestComposer(database, zones, new Bot.Core.Links.ArticleLinks(Options.Create(new Bot.Core.Links.PublicUrlOptions()), Options.Create(new BotOptions()))),
+            limiter,
             signal,
             time,
             Options.Create(options),
@@ -147,7 +170,7 @@ public sealed class DeliveryBenchmark : IBenchmark
         return (publishing, worker, signal);
     }
 
-    private static async Task InsertSubscriptionsAsync(SqliteDatabase database, int count, CancellationToken ct)
+    internal static async Task InsertSubscriptionsAsync(SqliteDatabase database, int count, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = SqliteDatabase.BeginWrite(connection);

@@ -13,6 +13,8 @@ internal sealed class HttpDeliveryChannel(HttpClient http, int expected) : IDeli
 
     public Task Done => _done.Task;
 
+    public int Sent => Volatile.Read(ref _sent);
+
     public Platform Platform => Platform.Telegram;
 
     public int CountParts(Article article) => 1;

@@ -32,6 +32,9 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, SubscriptionsHandler>();
         services.AddSingleton<ICommandHandler, PauseHandler>();
         services.AddSingleton<ICommandHandler, ResumeHandler>();
+        services.AddSingleton<ICommandHandler, DigestHandler>();
+        services.AddSingleton<ICommandHandler, QuietHandler>();
+        services.AddSingleton<ICommandHandler, TimeZoneHandler>();
         services.AddSingleton<ICommandHandler, TagsHandler>();
         services.AddSingleton<ICommandHandler, LatestHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ReadHandler>());

@@ -15,4 +15,8 @@ public static class OptionNames
     public const string Time = "time";
     public const string Title = "title";
     public const string Body = "body";
+    public const string Day = "day";
+    public const string Hours = "hours";
+    public const string Mode = "mode";
+    public const string Zone = "zone";
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Bot.Core.Chat;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +18,12 @@ public enum RateDecision
 
 /// <summary>
 /// In-memory token buckets: one per platform (global) and one per chat, sized by
-/// <see cref="PlatformRateOptions"/>. A 429 blocks only the chat it came from.
+/// <see cref="PlatformRateOptions"/>. A 429 blocks only the chat it came from. Replies to readers come
+/// first (<see cref="IReplyBudget"/>): deliveries leave one token of the platform's burst for them, and take
+/// nothing from a bucket a reply is waiting on, so a reply never queues behind a broadcast and the sum of
+/// both never exceeds the platform's rate.
 /// </summary>
-public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeProvider time)
+public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeProvider time) : IReplyBudget
 {
     // Forgetting full buckets keeps memory flat when a broadcast touches hundreds of thousands of chats.
     private const int SweepAbove = 20_000;
@@ -27,17 +31,25 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
     private readonly Lock _lock = new();
     private readonly Dictionary<Platform, TokenBucket> _global = [];
     private readonly Dictionary<(Platform Platform, string ChatId), TokenBucket> _chats = [];
+    private readonly Dictionary<Platform, int> _repliesWaitingOnPlatform = [];
+    private readonly Dictionary<(Platform Platform, string ChatId), int> _repliesWaitingOnChat = [];
 
-    /// <summary>Takes a token from both the chat's and the platform's bucket, or from neither.</summary>
+    /// <summary>Takes a token for a delivery from both the chat's and the platform's bucket, or from neither.</summary>
     public RateDecision TryAcquire(Platform platform, string chatId, ChatKind kind)
     {
         var now = time.GetUtcNow().UtcTicks;
         lock (_lock)
         {
             var global = Global(platform, now);
-            if (global.NextTokenTicks(now) > now)
+            var reserve = Reserve(global);
+            if (_repliesWaitingOnPlatform.GetValueOrDefault(platform) > 0 || global.NextTokenTicks(now, reserve) > now)
             {
                 return RateDecision.PlatformBusy;
+            }
+
+            if (_repliesWaitingOnChat.ContainsKey((platform, chatId)))
+            {
+                return RateDecision.ChatBusy;
             }
 
             var chat = Chat(platform, chatId, kind, now);
@@ -46,13 +58,72 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
                 return RateDecision.ChatBusy;
             }
 
-            if (!global.TryTake(now))
+            if (!global.TryTake(now, reserve))
             {
                 chat.Return(now);
                 return RateDecision.PlatformBusy;
             }
 
             return RateDecision.Go;
+        }
+    }
+
+    public async ValueTask AcquireReplyAsync(Platform platform, string chatId, ChatKind kind, CancellationToken ct)
+    {
+        var waitingOnPlatform = false;
+        var waitingOnChat = false;
+        try
+        {
+            while (true)
+            {
+                TimeSpan wait;
+                lock (_lock)
+                {
+                    var now = time.GetUtcNow().UtcTicks;
+                    var global = Global(platform, now);
+                    var chat = Chat(platform, chatId, kind, now);
+                    var globalAt = global.NextTokenTicks(now);
+                    var chatAt = chat.NextTokenTicks(now);
+                    if (globalAt <= now && chatAt <= now)
+                    {
+                        chat.TryTake(now);
+                        global.TryTake(now);
+                        return;
+                    }
+
+                    // Only the bucket that is short is held for the reply: a private chat's 1/s must not stop a broadcast.
+                    if (globalAt > now && !waitingOnPlatform)
+                    {
+                        _repliesWaitingOnPlatform[platform] = _repliesWaitingOnPlatform.GetValueOrDefault(platform) + 1;
+                        waitingOnPlatform = true;
+                    }
+
+                    if (chatAt > now && !waitingOnChat)
+                    {
+                        _repliesWaitingOnChat[(platform, chatId)] = _repliesWaitingOnChat.GetValueOrDefault((platform, chatId)) + 1;
+                        waitingOnChat = true;
+                    }
+
+                    wait = TimeSpan.FromTicks(Math.Max(globalAt, chatAt) - now);
+                }
+
+                await Task.Delay(wait, time, ct);
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                if (waitingOnPlatform && --CollectionsMarshal.GetValueRefOrNullRef(_repliesWaitingOnPlatform, platform) == 0)
+                {
+                    _repliesWaitingOnPlatform.Remove(platform);
+                }
+
+                if (waitingOnChat && --CollectionsMarshal.GetValueRefOrNullRef(_repliesWaitingOnChat, (platform, chatId)) == 0)
+                {
+                    _repliesWaitingOnChat.Remove((platform, chatId));
+                }
+            }
         }
     }
 
@@ -78,12 +149,20 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
         }
     }
 
+    /// <summary>When a delivery of the platform may next take a token (after any waiting reply has had its own).</summary>
     public DateTimeOffset NextAvailable(Platform platform)
     {
         var now = time.GetUtcNow().UtcTicks;
         lock (_lock)
         {
-            return new DateTimeOffset(Global(platform, now).NextTokenTicks(now), TimeSpan.Zero);
+            var global = Global(platform, now);
+            var at = global.NextTokenTicks(now, Reserve(global));
+            if (_repliesWaitingOnPlatform.GetValueOrDefault(platform) > 0)
+            {
+                at = Math.Max(at, now + global.RefillTicks);
+            }
+
+            return new DateTimeOffset(at, TimeSpan.Zero);
         }
     }
 
@@ -96,6 +175,12 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
             Chat(platform, chatId, kind, now).Block(now + Math.Max(0, retryAfter.Ticks));
         }
     }
+
+    /// <summary>
+    /// Tokens deliveries leave in the platform's bucket for replies: one when the burst allows it, so a
+    /// reader's answer goes at once even in the middle of a broadcast that keeps the bucket near empty.
+    /// </summary>
+    private static double Reserve(TokenBucket global) => global.Burst > 1 ? 1 : 0;
 
     private TokenBucket Global(Platform platform, long now)
     {

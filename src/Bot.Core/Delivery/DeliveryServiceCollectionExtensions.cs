@@ -23,7 +23,6 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionService, SqliteSubscriptionService>();
         services.TryAddSingleton<IArticleIndex, SqliteArticleIndex>(); // publishing re-dates the index entry of an undated draft
         services.TryAddSingleton<IPublishingService, SqlitePublishingService>();
-        services.AddOptions<DigestLinkOptions>().Bind(configuration.GetSection(DigestLinkOptions.Section));
         services.TryAddSingleton<ChatTimeZones>();
         services.TryAddSingleton<DigestTriggerSignal>();
         services.TryAddSingleton<IDeliveryPreferenceService, SqliteDeliveryPreferenceService>();
@@ -32,6 +31,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddHostedService<DigestScheduler>();
         services.TryAddSingleton<DeliveryOutbox>();
         services.TryAddSingleton<DeliveryRateLimiter>();
+        services.TryAddSingleton<IReplyBudget>(sp => sp.GetRequiredService<DeliveryRateLimiter>());
         services.TryAddSingleton<DeliverySignal>();
         services.TryAddSingleton<ArticleCache>();
         services.TryAddSingleton<DeliveryWorker>();

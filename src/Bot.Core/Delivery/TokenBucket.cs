@@ -12,8 +12,14 @@ public sealed class TokenBucket(double ratePerSecond, int burst, long nowTicks)
 
     public bool Unlimited => ratePerSecond <= 0;
 
-    /// <summary>Takes one token when there is one.</summary>
-    public bool TryTake(long nowTicks)
+    /// <summary>How long one token takes to come back (zero when unlimited).</summary>
+    public long RefillTicks => Unlimited ? 0 : (long)Math.Ceiling(TimeSpan.TicksPerSecond / ratePerSecond);
+
+    /// <summary>The most tokens this bucket saves up.</summary>
+    public int Burst => burst;
+
+    /// <summary>Takes one token when there is one, and <paramref name="keep"/> more would be left for someone else.</summary>
+    public bool TryTake(long nowTicks, double keep = 0)
     {
         if (Unlimited && nowTicks >= _blockedUntilTicks)
         {
@@ -21,7 +27,7 @@ public sealed class TokenBucket(double ratePerSecond, int burst, long nowTicks)
         }
 
         Refill(nowTicks);
-        if (nowTicks < _blockedUntilTicks || _tokens < 1)
+        if (nowTicks < _blockedUntilTicks || _tokens < 1 + keep)
         {
             return false;
         }
@@ -40,8 +46,8 @@ public sealed class TokenBucket(double ratePerSecond, int burst, long nowTicks)
         }
     }
 
-    /// <summary>When the next token will be there (now when there is one).</summary>
-    public long NextTokenTicks(long nowTicks)
+    /// <summary>When the next token will be there with <paramref name="keep"/> more beside it (now when there is).</summary>
+    public long NextTokenTicks(long nowTicks, double keep = 0)
     {
         if (Unlimited)
         {
@@ -49,7 +55,8 @@ public sealed class TokenBucket(double ratePerSecond, int burst, long nowTicks)
         }
 
         Refill(nowTicks);
-        var at = _tokens >= 1 ? nowTicks : nowTicks + (long)Math.Ceiling((1 - _tokens) / ratePerSecond * TimeSpan.TicksPerSecond);
+        var need = 1 + keep;
+        var at = _tokens >= need ? nowTicks : nowTicks + (long)Math.Ceiling((need - _tokens) / ratePerSecond * TimeSpan.TicksPerSecond);
         return Math.Max(at, _blockedUntilTicks);
     }
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Bot.Core.Articles;
+using Bot.Core.Links;
 using Bot.Core.Localization;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Digests;
 
@@ -15,7 +15,7 @@ namespace Bot.Core.Digests;
 /// <c>Web:PublicUrl</c> is set). Retracted articles are left out; a digest with nothing left is null.
 /// Its id is the digest's id negated, so it can never be taken for an article.
 /// </summary>
-public sealed class DigestComposer(SqliteDatabase database, ChatTimeZones zones, IOptions<DigestLinkOptions> links)
+public sealed class DigestComposer(SqliteDatabase database, ChatTimeZones zones, ArticleLinks links)
 {
     public async Task<Article?> ComposeAsync(long digestId, CancellationToken ct)
     {
@@ -53,7 +53,6 @@ public sealed class DigestComposer(SqliteDatabase database, ChatTimeZones zones,
         var text = DeliveryText.For(head.Language);
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(head.DueAt, head.Zone).DateTime);
         var title = head.Mode == DeliveryMode.Weekly ? text.WeeklyDigestTitle(day) : text.DailyDigestTitle(day);
-        var publicUrl = links.Value.PublicUrl?.TrimEnd('/');
         var body = new StringBuilder();
         body.Append(text.ArticleCount(entries.Count)).Append("\n\n");
         foreach (var entry in entries)
@@ -65,9 +64,9 @@ public sealed class DigestComposer(SqliteDatabase database, ChatTimeZones zones,
             }
 
             body.Append(" · /read ").Append(entry.Id.ToString(CultureInfo.InvariantCulture));
-            if (!string.IsNullOrEmpty(publicUrl))
+            if (links.ArticlePage(entry.Id) is { } page)
             {
-                body.Append(" · [").Append(text.WebLink).Append("](").Append(publicUrl).Append("/articles/").Append(entry.Id.ToString(CultureInfo.InvariantCulture)).Append(')');
+                body.Append(" · [").Append(text.WebLink).Append("](").Append(page.AbsoluteUri).Append(')');
             }
 
             body.Append('\n');

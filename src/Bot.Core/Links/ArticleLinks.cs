@@ -34,7 +34,8 @@ public sealed class ArticleLinks(IOptions<PublicUrlOptions> web, IOptions<BotOpt
     {
         var chinese = article.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         return new ArticleFooter(
-            ArticlePage(article.Id),
+            // A digest is article-shaped with a negative id and has no page of its own.
+            article.Id > 0 ? ArticlePage(article.Id) : null,
             chinese ? "在网页上阅读" : "Read on the web",
             chinese ? "备用" : "Backup",
             bot.Value.BackupLinksInDeliveries ? _backups : []);

@@ -31,7 +31,8 @@ public sealed class DiscordDeliveryChannel(IDiscordRestClient rest, ArticleRende
 
         // A thread is a channel of its own on Discord: messages go to its id.
         var channelId = target.ThreadId ?? target.ChatId;
-        return await CallAsync(channelId, async () => new SendOutcome.Sent([(await rest.SendMessageAsync(channelId, parts[partIndex], ct)).Id]), deleting: false);
+        var payload = target.Silent ? parts[partIndex] with { Flags = (parts[partIndex].Flags ?? 0) | MessagePayload.SuppressNotificationsFlag } : parts[partIndex];
+        return await CallAsync(channelId, async () => new SendOutcome.Sent([(await rest.SendMessageAsync(channelId, payload, ct)).Id]), deleting: false);
     }
 
     public Task<SendOutcome> DeleteAsync(DeliveryTarget target, string messageId, CancellationToken ct)

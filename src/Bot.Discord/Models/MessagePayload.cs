@@ -17,4 +17,7 @@ public sealed record MessagePayload
     public AllowedMentions AllowedMentions { get; } = AllowedMentions.None;
 
     public const int EphemeralFlag = 64;
+
+    /// <summary>SUPPRESS_NOTIFICATIONS: the message arrives without a push or desktop notification (quiet hours, silent).</summary>
+    public const int SuppressNotificationsFlag = 4096;
 }

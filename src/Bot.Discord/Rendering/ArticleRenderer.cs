@@ -30,7 +30,8 @@ public sealed partial class ArticleRenderer(IOptions<DiscordOptions> options, Ar
     {
         var title = EmbedLimits.Truncate(OneLine(article.Title) is { Length: > 0 } t ? t : $"#{article.Id}", EmbedLimits.Title);
         var author = string.IsNullOrWhiteSpace(article.Author) ? null : new EmbedAuthor(EmbedLimits.Truncate(OneLine(article.Author), EmbedLimits.AuthorName));
-        var footer = $"#{article.Id}" + (article.Tags.Count > 0 ? " · " + string.Join(' ', article.Tags.Select(tag => "#" + tag)) : string.Empty);
+        // A digest is article-shaped with a negative id: it has no number a reader could /read.
+        var footer = (article.Id > 0 ? $"#{article.Id}" : string.Empty) + (article.Tags.Count > 0 ? " · " + string.Join(' ', article.Tags.Select(tag => "#" + tag)) : string.Empty);
 
         // Title, author and footer are short; the summary gets what is left of the 6000 total.
         footer = EmbedLimits.Truncate(footer, Math.Min(EmbedLimits.FooterText, 1000));
@@ -47,7 +48,7 @@ public sealed partial class ArticleRenderer(IOptions<DiscordOptions> options, Ar
             Description = summary,
             Timestamp = article.Published ?? article.PublishedAt,
             Color = options.Value.EmbedColor,
-            Footer = new EmbedFooter(footer),
+            Footer = footer.Length > 0 ? new EmbedFooter(footer) : null,
         };
     }
 

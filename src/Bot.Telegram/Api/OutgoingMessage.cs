@@ -4,11 +4,13 @@ namespace Bot.Telegram.Api;
 
 /// <summary>
 /// A message the bot sends: always HTML, without link previews. <paramref name="ThreadId"/> is the forum
-/// topic; <paramref name="AllowPaidBroadcast"/> lets Telegram charge Stars to exceed the free rate.
+/// topic; <paramref name="AllowPaidBroadcast"/> lets Telegram charge Stars to exceed the free rate;
+/// <paramref name="Silent"/> sends it without a notification (disable_notification: quiet hours).
 /// </summary>
 public sealed record OutgoingMessage(
     long ChatId,
     string Html,
     long? ThreadId = null,
     InlineKeyboardMarkup? ReplyMarkup = null,
-    bool AllowPaidBroadcast = false);
+    bool AllowPaidBroadcast = false,
+    bool Silent = false);

@@ -8,8 +8,8 @@ public sealed record PhotoInput(string? FileId, byte[]? Bytes, string FileName)
     public static PhotoInput Upload(byte[] bytes, string fileName) => new(null, bytes, fileName);
 }
 
-/// <summary>A photo message: always HTML captions (at most 1024 characters after entities).</summary>
-public sealed record OutgoingPhoto(long ChatId, PhotoInput Photo, string CaptionHtml, long? ThreadId = null, bool AllowPaidBroadcast = false);
+/// <summary>A photo message: always HTML captions (at most 1024 characters after entities); Silent is disable_notification (quiet hours).</summary>
+public sealed record OutgoingPhoto(long ChatId, PhotoInput Photo, string CaptionHtml, long? ThreadId = null, bool AllowPaidBroadcast = false, bool Silent = false);
 
 /// <summary>An album (sendMediaGroup) of 2–10 photos without captions.</summary>
-public sealed record OutgoingAlbum(long ChatId, IReadOnlyList<PhotoInput> Photos, long? ThreadId = null, bool AllowPaidBroadcast = false);
+public sealed record OutgoingAlbum(long ChatId, IReadOnlyList<PhotoInput> Photos, long? ThreadId = null, bool AllowPaidBroadcast = false, bool Silent = false);

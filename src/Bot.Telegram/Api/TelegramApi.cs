@@ -46,6 +46,7 @@ public sealed class TelegramApi : ITelegramApi
             linkPreviewOptions: NoPreview,
             messageThreadId: ToInt(message.ThreadId),
             allowPaidBroadcast: message.AllowPaidBroadcast,
+            disableNotification: message.Silent,
             cancellationToken: t), ct);
 
     public Task<Message> SendPhoto(OutgoingPhoto photo, CancellationToken ct) =>
@@ -56,6 +57,7 @@ public sealed class TelegramApi : ITelegramApi
             ParseMode.Html,
             messageThreadId: ToInt(photo.ThreadId),
             allowPaidBroadcast: photo.AllowPaidBroadcast,
+            disableNotification: photo.Silent,
             cancellationToken: t), ct);
 
     public Task<IReadOnlyList<Message>> SendMediaGroup(OutgoingAlbum album, CancellationToken ct) =>
@@ -64,6 +66,7 @@ public sealed class TelegramApi : ITelegramApi
             album.Photos.Select(p => (IAlbumInputMedia)new InputMediaPhoto(ToInputFile(p))),
             messageThreadId: ToInt(album.ThreadId),
             allowPaidBroadcast: album.AllowPaidBroadcast,
+            disableNotification: album.Silent,
             cancellationToken: t), ct);
 
     public Task<Message> EditMessageText(long chatId, long messageId, string html, InlineKeyboardMarkup? replyMarkup, CancellationToken ct) =>

@@ -49,7 +49,7 @@ public sealed class TelegramDeliveryChannel(
 
         try
         {
-            var messages = await sender.SendAsync(chatId, threadId, parts[partIndex], options.Value.AllowPaidBroadcast, ct);
+            var messages = await sender.SendAsync(chatId, threadId, parts[partIndex], options.Value.AllowPaidBroadcast, target.Silent, ct);
             return new SendOutcome.Sent([.. messages.Select(m => m.Id.ToString(CultureInfo.InvariantCulture))]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -13,15 +13,15 @@ namespace Bot.Telegram.Delivery;
 /// </summary>
 public sealed class TelegramPartSender(ITelegramApi client, MediaUploads uploads)
 {
-    public async Task<IReadOnlyList<Message>> SendAsync(long chatId, long? threadId, TelegramPart part, bool paidBroadcast, CancellationToken ct) => part switch
+    public async Task<IReadOnlyList<Message>> SendAsync(long chatId, long? threadId, TelegramPart part, bool paidBroadcast, bool silent, CancellationToken ct) => part switch
     {
-        TelegramPart.Text text => [await client.SendMessage(new OutgoingMessage(chatId, text.Html, threadId, AllowPaidBroadcast: paidBroadcast), ct)],
-        TelegramPart.Photo photo => [await SendPhotoAsync(chatId, threadId, photo, paidBroadcast, ct)],
-        TelegramPart.Album album => await SendAlbumAsync(chatId, threadId, album, paidBroadcast, ct),
+        TelegramPart.Text text => [await client.SendMessage(new OutgoingMessage(chatId, text.Html, threadId, AllowPaidBroadcast: paidBroadcast, Silent: silent), ct)],
+        TelegramPart.Photo photo => [await SendPhotoAsync(chatId, threadId, photo, paidBroadcast, silent, ct)],
+        TelegramPart.Album album => await SendAlbumAsync(chatId, threadId, album, paidBroadcast, silent, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "unknown part"),
     };
 
-    private Task<Message> SendPhotoAsync(long chatId, long? threadId, TelegramPart.Photo photo, bool paid, CancellationToken ct) =>
+    private Task<Message> SendPhotoAsync(long chatId, long? threadId, TelegramPart.Photo photo, bool paid, bool silent, CancellationToken ct) =>
         uploads.SendAsync(
             photo.Image,
             Platform.Telegram,
@@ -29,7 +29,7 @@ public sealed class TelegramPartSender(ITelegramApi client, MediaUploads uploads
             {
                 try
                 {
-                    return new ImageSend<Message>(await client.SendPhoto(new OutgoingPhoto(chatId, PhotoInput.Existing(fileId), photo.CaptionHtml, threadId, paid), c));
+                    return new ImageSend<Message>(await client.SendPhoto(new OutgoingPhoto(chatId, PhotoInput.Existing(fileId), photo.CaptionHtml, threadId, paid, silent), c));
                 }
                 catch (ApiRequestException e) when (IsStaleFileId(e))
                 {
@@ -38,16 +38,16 @@ public sealed class TelegramPartSender(ITelegramApi client, MediaUploads uploads
             },
             async (upload, c) =>
             {
-                var message = await client.SendPhoto(new OutgoingPhoto(chatId, PhotoInput.Upload(upload.Bytes, upload.Image.FileName), photo.CaptionHtml, threadId, paid), c);
+                var message = await client.SendPhoto(new OutgoingPhoto(chatId, PhotoInput.Upload(upload.Bytes, upload.Image.FileName), photo.CaptionHtml, threadId, paid, silent), c);
                 return new ImageSend<Message>(message, LargestFileId(message));
             },
             ct);
 
-    private async Task<IReadOnlyList<Message>> SendAlbumAsync(long chatId, long? threadId, TelegramPart.Album album, bool paid, CancellationToken ct)
+    private async Task<IReadOnlyList<Message>> SendAlbumAsync(long chatId, long? threadId, TelegramPart.Album album, bool paid, bool silent, CancellationToken ct)
     {
         try
         {
-            return await SendAlbumOnceAsync(chatId, threadId, album, paid, reuse: true, ct);
+            return await SendAlbumOnceAsync(chatId, threadId, album, paid, silent, reuse: true, ct);
         }
         catch (ApiRequestException e) when (IsStaleFileId(e))
         {
@@ -56,11 +56,11 @@ public sealed class TelegramPartSender(ITelegramApi client, MediaUploads uploads
                 await uploads.ForgetAsync(image, Platform.Telegram, ct);
             }
 
-            return await SendAlbumOnceAsync(chatId, threadId, album, paid, reuse: false, ct);
+            return await SendAlbumOnceAsync(chatId, threadId, album, paid, silent, reuse: false, ct);
         }
     }
 
-    private async Task<IReadOnlyList<Message>> SendAlbumOnceAsync(long chatId, long? threadId, TelegramPart.Album album, bool paid, bool reuse, CancellationToken ct)
+    private async Task<IReadOnlyList<Message>> SendAlbumOnceAsync(long chatId, long? threadId, TelegramPart.Album album, bool paid, bool silent, bool reuse, CancellationToken ct)
     {
         var inputs = new List<PhotoInput>(album.Images.Count);
         var uploaded = new List<int>();
@@ -78,7 +78,7 @@ public sealed class TelegramPartSender(ITelegramApi client, MediaUploads uploads
             uploaded.Add(i);
         }
 
-        var messages = await client.SendMediaGroup(new OutgoingAlbum(chatId, inputs, threadId, paid), ct);
+        var messages = await client.SendMediaGroup(new OutgoingAlbum(chatId, inputs, threadId, paid, silent), ct);
         foreach (var i in uploaded.Where(i => i < messages.Count))
         {
             if (LargestFileId(messages[i]) is { } fileId)

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text;
+using Bot.Core.Chat;
 using Bot.Core.Commands;
+using Bot.Core.Delivery;
 using Bot.Telegram.Delivery;
 using Bot.Telegram.Api;
 using Bot.Telegram.Rendering;
@@ -12,13 +15,15 @@ namespace Bot.Telegram.Replies;
 /// <summary>
 /// Renders Core's replies as Telegram messages: Markdown through the one Telegram renderer, split at
 /// the limit with the buttons under the last part; articles exactly as a delivery would send them.
+/// Every message and edit takes its token from Core's <see cref="IReplyBudget"/> first, ahead of deliveries.
 /// </summary>
 public sealed class TelegramReplySender(
     ITelegramApi client,
     TelegramDeliveryChannel articles,
     TelegramPartSender parts,
     TimeProvider time,
-    ILogger<TelegramReplySender> logger)
+    ILogger<TelegramReplySender> logger,
+    IReplyBudget? budget = null)
 {
     private const int MaxAttempts = 3;
 
@@ -43,7 +48,7 @@ public sealed class TelegramReplySender(
                         {
                             try
                             {
-                                await parts.SendAsync(target.ChatId, target.ThreadId, part, paidBroadcast: false, ct);
+                                await parts.SendAsync(target.ChatId, target.ThreadId, part, paidBroadcast: false, silent: false, ct);
                             }
                             catch (Exception ex) when (ex is ApiRequestException or RequestException or IOException or TimeoutException)
                             {
@@ -83,6 +88,7 @@ public sealed class TelegramReplySender(
         {
             try
             {
+                await TakeTokenAsync(target.ChatId, ct);
                 await client.EditMessageText(target.ChatId, original, parts[0], keyboard, ct);
                 return;
             }
@@ -103,6 +109,12 @@ public sealed class TelegramReplySender(
         }
     }
 
+    // Private chats have positive ids, groups and channels negative ones: that is all the limits need.
+    private static ChatKind KindOf(long chatId) => chatId > 0 ? ChatKind.Private : ChatKind.Group;
+
+    private ValueTask TakeTokenAsync(long chatId, CancellationToken ct) =>
+        budget?.AcquireReplyAsync(Platform.Telegram, chatId.ToString(CultureInfo.InvariantCulture), KindOf(chatId), ct) ?? ValueTask.CompletedTask;
+
     // A reply is worth a short wait when Telegram asks for one; anything else is the caller's error to log.
     private async Task SendWithRetryAsync(OutgoingMessage request, CancellationToken ct)
     {
@@ -110,12 +122,14 @@ public sealed class TelegramReplySender(
         {
             try
             {
+                await TakeTokenAsync(request.ChatId, ct);
                 await client.SendMessage(request, ct);
                 return;
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 429 && attempt < MaxAttempts)
             {
                 var wait = TimeSpan.FromSeconds(Math.Clamp(ex.Parameters?.RetryAfter ?? 1, 1, 30));
+                budget?.Block(Platform.Telegram, request.ChatId.ToString(CultureInfo.InvariantCulture), KindOf(request.ChatId), wait);
                 logger.LogInformation("Telegram asked to wait {Seconds}s before replying in chat {ChatId}", wait.TotalSeconds, request.ChatId);
                 await Task.Delay(wait, time, ct);
             }

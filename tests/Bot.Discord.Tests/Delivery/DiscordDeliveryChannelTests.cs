@@ -50,6 +50,19 @@ public sealed class DiscordDeliveryChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendPart_ToASilentTarget_SetsSuppressNotifications()
+    {
+        using var rest = Rest();
+        var channel = Channel(rest);
+
+        await channel.SendPartAsync(Target(ChannelA) with { Silent = true }, Articles.Make(), 0, default);
+        await channel.SendPartAsync(Target(ChannelB), Articles.Make(), 0, default);
+
+        Assert.Equal(4096, (int?)_discord.Messages.Single(m => m.ChannelId == ChannelA).Body["flags"]);
+        Assert.Null(_discord.Messages.Single(m => m.ChannelId == ChannelB).Body["flags"]);
+    }
+
+    [Fact]
     public async Task SendPart_BucketExhausted_IsRateLimitedForThatChannelOnly()
     {
         _discord.BucketLimit = 2;

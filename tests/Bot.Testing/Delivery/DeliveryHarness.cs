@@ -26,7 +26,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
         Cache = new ArticleCache(Articles);
         Subscriptions = new SqliteSubscriptionService(database.Database, Clock, NullLogger<SqliteSubscriptionService>.Instance);
         Zones = new ChatTimeZones(Microsoft.Extensions.Options.Options.Create(new BotOptions { TimeZone = "Asia/Shanghai" }));
-        Digests = new DigestComposer(database.Database, Zones, Microsoft.Extensions.Options.Options.Create(new DigestLinkOptions()));
+        Digests = new DigestComposer(database.Database, Zones, new Bot.Core.Links.ArticleLinks(Microsoft.Extensions.Options.Options.Create(new Bot.Core.Links.PublicUrlOptions()), Microsoft.Extensions.Options.Options.Create(new BotOptions())));
         Preferences = new SqliteDeliveryPreferenceService(database.Database, Zones, new DigestTriggerSignal(), Signal, Clock, NullLogger<SqliteDeliveryPreferenceService>.Instance);
         Maker = new DigestMaker(database.Database, Zones, Signal, Clock, Microsoft.Extensions.Options.Options.Create(options), NullLogger<DigestMaker>.Instance);
         Publishing = new SqlitePublishingService(database.Database, Signal, Cache, new SqliteArticleIndex(), Clock, NullLogger<SqlitePublishingService>.Instance);

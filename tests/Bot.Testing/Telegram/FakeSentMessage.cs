@@ -22,6 +22,9 @@ public sealed class FakeSentMessage
     /// <summary>Sent with allow_paid_broadcast (Telegram charges Stars beyond the free rate).</summary>
     public bool PaidBroadcast { get; init; }
 
+    /// <summary>Sent with disable_notification (the chat's quiet hours, silent).</summary>
+    public bool Silent { get; init; }
+
     public required DateTimeOffset SentAt { get; init; }
 
     public bool Edited { get; set; }

@@ -566,6 +566,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
                 VisibleText = visible!,
                 ReplyMarkup = request.Json("reply_markup"),
                 PaidBroadcast = request.Flag("allow_paid_broadcast"),
+                Silent = request.Flag("disable_notification"),
                 LinkPreviewDisabled = request.Json("link_preview_options") is { } preview
                     && preview.TryGetProperty("is_disabled", out var disabled) && disabled.ValueKind == JsonValueKind.True,
                 SentAt = _time.GetUtcNow(),

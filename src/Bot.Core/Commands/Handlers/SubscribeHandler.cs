@@ -1,10 +1,12 @@
+using Bot.Core.Digests;
+using Bot.Core.Localization;
 using Bot.Core.Rendering;
 using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Commands.Handlers;
 
 /// <summary>/subscribe [@channel] [tags… author:x keyword:y]: this chat, or a channel the user administers.</summary>
-public sealed class SubscribeHandler(ISubscriptionService subscriptions) : ICommandHandler
+public sealed class SubscribeHandler(ISubscriptionService subscriptions, IDeliveryPreferenceService preferences) : ICommandHandler
 {
     public CommandDescriptor Descriptor { get; } = new(
         "subscribe", "Get new articles here (optionally only some tags)", "订阅新文章（可只订阅部分标签）",
@@ -24,7 +26,22 @@ public sealed class SubscribeHandler(ISubscriptionService subscriptions) : IComm
             return CommandContext.SayPrivately(context.Text.Refusal(ChatRefusal.BotCannotPost));
         }
 
-        var outcome = await subscriptions.SubscribeAsync(target.Chat, FilterParser.Parse(context.Arguments), ct);
+        // "digest:08:00" (or digest:off) among the filter words sets the delivery mode in the same command.
+        var words = context.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var digestWord = words.FirstOrDefault(w => w.StartsWith("digest:", StringComparison.OrdinalIgnoreCase));
+        DigestSchedule? digest = null;
+        if (digestWord is not null && !DeliveryTermsParser.TryParseDigest(digestWord["digest:".Length..], out digest))
+        {
+            return CommandContext.SayPrivately(DeliveryText.For(context.Text.Language).DigestUsage);
+        }
+
+        var filterText = digestWord is null ? context.Arguments : string.Join(' ', words.Where(w => !ReferenceEquals(w, digestWord)));
+        var outcome = await subscriptions.SubscribeAsync(target.Chat, FilterParser.Parse(filterText), ct);
+        if (digestWord is not null)
+        {
+            await preferences.SetDigestAsync(target.Chat, digest, context.Message.User.LanguageCode, ct);
+        }
+
         var filter = ReplyFormat.Filter(outcome.Subscription.Filter, context.Text);
         if (target.IsOtherChat)
         {

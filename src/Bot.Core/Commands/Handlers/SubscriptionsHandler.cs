@@ -1,10 +1,12 @@
+using Bot.Core.Digests;
+using Bot.Core.Localization;
 using Bot.Core.Rendering;
 using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Commands.Handlers;
 
 /// <summary>/subscriptions: what this chat receives, paused or stopped.</summary>
-public sealed class SubscriptionsHandler(ISubscriptionService subscriptions) : ICommandHandler
+public sealed class SubscriptionsHandler(ISubscriptionService subscriptions, ChatTimeZones zones) : ICommandHandler
 {
     public CommandDescriptor Descriptor { get; } = new("subscriptions", "What this chat receives", "查看本聊天的订阅", []);
 
@@ -21,6 +23,9 @@ public sealed class SubscriptionsHandler(ISubscriptionService subscriptions) : I
             return CommandContext.Say(context.Text.SubscriptionDeactivated(MarkdownText.Escape(subscription.DeactivatedReason ?? "?")));
         }
 
-        return CommandContext.Say(context.Text.SubscriptionStatus(ReplyFormat.Filter(subscription.Filter, context.Text), subscription.Paused));
+        var terms = subscription.Preferences;
+        var line = DeliveryText.For(context.Text.Language).Terms(
+            terms.Digest?.Display, terms.Quiet?.Display, terms.Quiet?.Silent == true, MarkdownText.Escape(terms.TimeZone ?? zones.Default.Id));
+        return CommandContext.Say(context.Text.SubscriptionStatus(ReplyFormat.Filter(subscription.Filter, context.Text), subscription.Paused) + "\n" + line);
     }
 }
