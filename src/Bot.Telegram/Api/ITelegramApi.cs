@@ -20,6 +20,12 @@ public interface ITelegramApi
 
     Task<Message> SendMessage(OutgoingMessage message, CancellationToken ct);
 
+    /// <summary>A photo by file_id (reused: no upload), URL or upload; the caption is HTML.</summary>
+    Task<Message> SendPhoto(long chatId, InputFile photo, string? captionHtml, long? threadId, bool allowPaidBroadcast, CancellationToken ct);
+
+    /// <summary>An album of 2-10 photos (or other album media); one message per item comes back.</summary>
+    Task<IReadOnlyList<Message>> SendMediaGroup(long chatId, IReadOnlyList<IAlbumInputMedia> media, long? threadId, bool allowPaidBroadcast, CancellationToken ct);
+
     Task<Message> EditMessageText(long chatId, long messageId, string html, InlineKeyboardMarkup? replyMarkup, CancellationToken ct);
 
     Task DeleteMessage(long chatId, long messageId, CancellationToken ct);
