@@ -69,6 +69,24 @@ public sealed class TelegramApi : ITelegramApi
             disableNotification: album.Silent,
             cancellationToken: t), ct);
 
+    public Task<Message> SendPhoto(long chatId, InputFile photo, string? captionHtml, long? threadId, bool allowPaidBroadcast, CancellationToken ct) =>
+        Call("sendPhoto", (c, t) => c.SendPhoto(
+            chatId,
+            photo,
+            captionHtml,
+            captionHtml is null ? default : ParseMode.Html,
+            messageThreadId: ToInt(threadId),
+            allowPaidBroadcast: allowPaidBroadcast,
+            cancellationToken: t), ct);
+
+    public Task<IReadOnlyList<Message>> SendMediaGroup(long chatId, IReadOnlyList<IAlbumInputMedia> media, long? threadId, bool allowPaidBroadcast, CancellationToken ct) =>
+        Call<IReadOnlyList<Message>>("sendMediaGroup", async (c, t) => await c.SendMediaGroup(
+            chatId,
+            media,
+            messageThreadId: ToInt(threadId),
+            allowPaidBroadcast: allowPaidBroadcast,
+            cancellationToken: t), ct);
+
     public Task<Message> EditMessageText(long chatId, long messageId, string html, InlineKeyboardMarkup? replyMarkup, CancellationToken ct) =>
         Call("editMessageText", (c, t) => c.EditMessageText(chatId, ToInt(messageId), html, ParseMode.Html, replyMarkup, NoPreview, cancellationToken: t), ct);
 

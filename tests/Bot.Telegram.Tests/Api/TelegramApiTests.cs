@@ -3,6 +3,7 @@ using Bot.Telegram.Tests.Support;
 using Bot.Testing;
 using Bot.Testing.Telegram;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace Bot.Telegram.Tests.Api;
@@ -130,10 +131,42 @@ public sealed class TelegramApiTests : IAsyncLifetime
 
         var call = client.DeleteMessage(42, 1, CancellationToken.None);
         Assert.False(call.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(11));
+        time.Advance(TimeSpan.FromSeconds(TelegramClients.OptionsFor(_fake).RequestTimeoutSeconds + 1));
 
-        var ex = await Assert.ThrowsAsync<TimeoutException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => call.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("deleteMessage", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendPhoto_Uploaded_ThenReusedByFileId_WithoutAnotherUpload()
+    {
+        var client = TelegramClients.For(_fake);
+        await using var bytes = new MemoryStream(TestPng);
+
+        var first = await client.SendPhoto(42, InputFile.FromStream(bytes, "a.png"), "<b>图</b>", null, false, CancellationToken.None);
+        var fileId = first.Photo![^1].FileId;
+        var again = await client.SendPhoto(43, InputFile.FromFileId(fileId), null, null, false, CancellationToken.None);
+
+        Assert.Equal(fileId, again.Photo![^1].FileId);
+        Assert.Equal("图", _fake.Messages.Single(m => m.ChatId == 42).VisibleText);
+        Assert.Equal(fileId, _fake.Requests.Last(r => r.Method == "sendPhoto").Text("photo"));
+    }
+
+    [Fact]
+    public async Task SendMediaGroup_OfFileIds_ReturnsOneMessagePerItem()
+    {
+        var client = TelegramClients.For(_fake);
+        var uploaded = await client.SendPhoto(42, InputFile.FromStream(new MemoryStream(TestPng), "a.png"), null, null, false, CancellationToken.None);
+        var id = uploaded.Photo![^1].FileId;
+
+        var album = await client.SendMediaGroup(44, [new InputMediaPhoto(InputFile.FromFileId(id)) { Caption = "<i>一</i>", ParseMode = ParseMode.Html }, new InputMediaPhoto(InputFile.FromFileId(id))], 9, false, CancellationToken.None);
+
+        Assert.Equal(2, album.Count);
+        var sent = _fake.Messages.Where(m => m.ChatId == 44).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, m => Assert.Equal(9, m.ThreadId));
+        Assert.Single(sent.Select(m => m.MediaGroupId).Distinct());
+        Assert.Equal("一", sent[0].VisibleText);
     }
 
     [Fact]
@@ -172,6 +205,9 @@ public sealed class TelegramApiTests : IAsyncLifetime
         Assert.Equal("two", Assert.Single(updates).Message?.Text);
         Assert.Equal(first + 1, _fake.ConfirmedOffset);
     }
+
+    // A 1×1 PNG: the fake does not look inside uploads, but the bytes are a real image.
+    private static readonly byte[] TestPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     private sealed class UrlEchoingFailureHandler : HttpMessageHandler
     {

@@ -418,6 +418,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             "getme" => Ok(BotJson()),
             "getupdates" => await GetUpdatesAsync(request, context.RequestAborted),
             "sendmessage" => Announce(SendMessage(request)),
+            "sendphoto" => SendPhoto(request),
+            "sendmediagroup" => SendMediaGroup(request),
             "editmessagetext" => EditMessageText(request),
             "deletemessage" => DeleteMessage(request),
             "answercallbackquery" => AnswerCallbackQuery(request),
@@ -574,6 +576,141 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             _messages.Add(message);
             return Ok(MessageJson(message));
         }
+    }
+
+    // sendPhoto: "photo" is a file_id (reused without upload), an http(s) URL, or an uploaded part
+    // (multipart/form-data, where the form value is absent). Captions: 0-1024 characters after parsing.
+    private (int Status, JsonObject Body) SendPhoto(FakeRequest request)
+    {
+        lock (_lock)
+        {
+            if (ResolveChat(request.Text("chat_id")) is not { } chat)
+            {
+                return Fail(400, "Bad Request: chat not found");
+            }
+
+            if (Scripted(chat.Id, request) is { } failure)
+            {
+                return failure;
+            }
+
+            if (BotCannotPost(chat) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var (message, error) = Photo(chat, request.Text("photo"), request.Text("caption"), request.Text("parse_mode"), request.Number("message_thread_id"), request.Flag("allow_paid_broadcast"), null);
+            return error is not null ? Fail(400, error) : Ok(PhotoJson(message!));
+        }
+    }
+
+    // sendMediaGroup: 2-10 items of one kind; Telegram answers with one message per item.
+    private (int Status, JsonObject Body) SendMediaGroup(FakeRequest request)
+    {
+        lock (_lock)
+        {
+            if (ResolveChat(request.Text("chat_id")) is not { } chat)
+            {
+                return Fail(400, "Bad Request: chat not found");
+            }
+
+            if (request.Json("media") is not { ValueKind: JsonValueKind.Array } media || media.GetArrayLength() is < 2 or > 10)
+            {
+                return Fail(400, "Bad Request: wrong number of media: must be between 2 and 10");
+            }
+
+            if (Scripted(chat.Id, request) is { } failure)
+            {
+                return failure;
+            }
+
+            if (BotCannotPost(chat) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var group = "mg-" + (_messages.Count + 1).ToString(CultureInfo.InvariantCulture);
+            var sent = new JsonArray();
+            foreach (var item in media.EnumerateArray())
+            {
+                if (!item.TryGetProperty("type", out var type) || type.GetString() != "photo")
+                {
+                    return Fail(400, "Bad Request: this fake only sends photo albums");
+                }
+
+                string? Field(string name) => item.TryGetProperty(name, out var v) ? v.GetString() : null;
+                var (message, error) = Photo(chat, Field("media"), Field("caption"), Field("parse_mode"), request.Number("message_thread_id"), request.Flag("allow_paid_broadcast"), group);
+                if (error is not null)
+                {
+                    return Fail(400, error);
+                }
+
+                sent.Add(PhotoJson(message!));
+            }
+
+            return Ok(sent);
+        }
+    }
+
+    // Called under _lock. A "attach://name" or missing value is an upload and gets a new file_id.
+    private (FakeSentMessage? Message, string? Error) Photo(FakeChat chat, string? photo, string? caption, string? parseMode, long? thread, bool paid, string? group)
+    {
+        var uploaded = photo is null || photo.StartsWith("attach://", StringComparison.Ordinal) || photo.StartsWith("http", StringComparison.Ordinal);
+        if (!uploaded && !photo!.StartsWith("photo-", StringComparison.Ordinal))
+        {
+            return (null, "Bad Request: wrong file identifier/HTTP URL specified");
+        }
+
+        var raw = caption ?? string.Empty;
+        var (visible, error) = string.Equals(parseMode, "HTML", StringComparison.OrdinalIgnoreCase) ? TelegramHtmlValidator.Parse(raw) : (raw, null);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        if (visible!.Length > 1024)
+        {
+            return (null, "Bad Request: message caption is too long");
+        }
+
+        var message = new FakeSentMessage
+        {
+            ChatId = chat.Id,
+            MessageId = NextMessageId(chat.Id),
+            ThreadId = thread,
+            Html = raw,
+            VisibleText = visible,
+            PaidBroadcast = paid,
+            PhotoFileId = uploaded ? "photo-" + (_messages.Count + 1).ToString(CultureInfo.InvariantCulture) : photo,
+            MediaGroupId = group,
+            SentAt = _time.GetUtcNow(),
+        };
+        _messages.Add(message);
+        return (message, null);
+    }
+
+    private JsonObject PhotoJson(FakeSentMessage message)
+    {
+        var json = MessageJson(message);
+        json.Remove("text");
+        if (message.VisibleText.Length > 0)
+        {
+            json["caption"] = message.VisibleText;
+        }
+
+        json["photo"] = new JsonArray(new JsonObject
+        {
+            ["file_id"] = message.PhotoFileId,
+            ["file_unique_id"] = "u" + message.PhotoFileId,
+            ["width"] = 800,
+            ["height"] = 600,
+        });
+        if (message.MediaGroupId is not null)
+        {
+            json["media_group_id"] = message.MediaGroupId;
+        }
+
+        return json;
     }
 
     // What Telegram checks, in order, before it edits or deletes a message: the chat, this chat's
