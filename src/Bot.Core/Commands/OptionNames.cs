@@ -15,4 +15,6 @@ public static class OptionNames
     public const string Time = "time";
     public const string Title = "title";
     public const string Body = "body";
+    public const string Url = "url";
+    public const string Every = "every";
 }
