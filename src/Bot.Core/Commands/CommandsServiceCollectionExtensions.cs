@@ -40,6 +40,9 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ReadHandler>());
         services.AddSingleton<ICommandHandler, SearchHandler>();
         services.AddSingleton<ICommandHandler, PostHandler>();
+        services.AddSingleton<ICommandHandler, SourcesHandler>();
+        services.AddSingleton<ICommandHandler, AddSourceHandler>();
+        services.AddSingleton<ICommandHandler, RemoveSourceHandler>();
         services.AddSingleton<ICommandHandler, CancelHandler>();
         services.AddSingleton<ICommandHandler, ScheduleHandler>();
         services.AddSingleton<ICommandHandler, RetractHandler>();

@@ -19,4 +19,6 @@ public static class OptionNames
     public const string Hours = "hours";
     public const string Mode = "mode";
     public const string Zone = "zone";
+    public const string Url = "url";
+    public const string Every = "every";
 }

@@ -18,7 +18,8 @@ public sealed class PostIntake(
     IEnumerable<IDeliveryChannel> channels,
     IOptions<BotOptions> options,
     ILogger<PostIntake> logger,
-    MediaArchiver? media = null)
+    MediaArchiver? media = null,
+    Sources.PageImporter? pages = null)
 {
     private static readonly string[] AllowedExtensions = [".md", ".markdown", ".txt"];
 
@@ -55,8 +56,25 @@ public sealed class PostIntake(
         return await DraftAsync(message, name, buffer.ToArray(), text, ct);
     }
 
+    /// <summary>Text after /post: a lone web page URL is fetched and its article extracted (issue 14); anything else is the article.</summary>
     public Task<IReadOnlyList<Reply>> FromTextAsync(IncomingMessage message, string body, UiText text, CancellationToken ct) =>
-        DraftAsync(message, "post.md", Encoding.UTF8.GetBytes(body), text, ct);
+        pages is not null && body.Trim() is var trimmed && Sources.PageImporter.IsUrl(trimmed) && !trimmed.Any(char.IsWhiteSpace)
+            ? FromUrlAsync(message, trimmed, text, ct)
+            : DraftAsync(message, "post.md", Encoding.UTF8.GetBytes(body), text, ct);
+
+    private async Task<IReadOnlyList<Reply>> FromUrlAsync(IncomingMessage message, string url, UiText text, CancellationToken ct)
+    {
+        var (article, error) = await pages!.ReadAsync(url, ct);
+        if (article is null)
+        {
+            return CommandContext.Say(text.PostUrlFailed(MarkdownText.Escape(error)));
+        }
+
+        // A draft, like any post: Publish / Schedule / Cancel decide; source_file stays free for imports.
+        var draft = await articles.CreateDraftAsync(article with { SourceFile = null }, ct);
+        logger.LogInformation("Draft {ArticleId} from {Url} created by {Platform} user {UserId}", draft.Id, url, message.User.Platform, message.User.UserId);
+        return Preview(await WithImagesAsync(draft, ct), message.Chat.Platform, text);
+    }
 
     /// <summary>A short post from a form (Discord modal): the title goes into front matter as a quoted YAML string.</summary>
     public Task<IReadOnlyList<Reply>> FromFormAsync(IncomingMessage message, string title, string body, UiText text, CancellationToken ct)

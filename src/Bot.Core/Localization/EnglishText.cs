@@ -160,4 +160,28 @@ internal sealed class EnglishText : UiText
     public override string AddedToGroup => "Hello! An admin of this group can send /subscribe here to receive new articles; /help lists everything else.";
 
     public override string AddedToChannel(string reference) => $"I can post new articles in this channel. An admin of the channel subscribes it by sending me /subscribe {reference} in a private chat.";
+
+    public override string PostUrlFailed(string error) => $"I couldn't take the article from that page: {error}";
+
+    public override string SourcesEmpty => "No sources yet. Add a feed with /addsource <url> [every], e.g. /addsource https://example.org/feed.xml 30m";
+
+    public override string SourcesHeader(int count) => $"*Sources* ({count})";
+
+    public override string SourceLine(long id, string url, string kind, string every, string status, int articles) =>
+        $"{id}. {url} — {kind}, every {every}, {status}, {articles} articles";
+
+    public override string SourceLastError(string error) => $"    last error: {error}";
+
+    public override string AddSourceUsage => "Usage: /addsource <feed url> [every], e.g. /addsource https://example.org/feed.xml 30m";
+
+    public override string SourceAdded(long id, string url, string kind, string every) =>
+        $"Source {id} added: {url} ({kind}, every {every}). Its first poll takes the existing items into the archive without sending them; new items after that reach subscribers.";
+
+    public override string SourceAddFailed(string error) => $"Not added: {error}";
+
+    public override string RemoveSourceUsage => "Usage: /removesource <id> (see /sources)";
+
+    public override string SourceRemoved(long id) => $"Source {id} removed. Its articles stay in the archive.";
+
+    public override string SourceNotFound(long id) => $"There is no source {id}. /sources lists them.";
 }

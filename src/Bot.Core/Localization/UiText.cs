@@ -163,4 +163,27 @@ public abstract class UiText
 
     /// <summary>Said once when the bot may post in a channel; <paramref name="reference"/> is escaped by the caller.</summary>
     public abstract string AddedToChannel(string reference);
+
+    // Sources (issue 14). Values arrive escaped.
+    public abstract string PostUrlFailed(string error);
+
+    public abstract string SourcesEmpty { get; }
+
+    public abstract string SourcesHeader(int count);
+
+    public abstract string SourceLine(long id, string url, string kind, string every, string status, int articles);
+
+    public abstract string SourceLastError(string error);
+
+    public abstract string AddSourceUsage { get; }
+
+    public abstract string SourceAdded(long id, string url, string kind, string every);
+
+    public abstract string SourceAddFailed(string error);
+
+    public abstract string RemoveSourceUsage { get; }
+
+    public abstract string SourceRemoved(long id);
+
+    public abstract string SourceNotFound(long id);
 }
