@@ -418,6 +418,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             "getme" => Ok(BotJson()),
             "getupdates" => await GetUpdatesAsync(request, context.RequestAborted),
             "sendmessage" => Announce(SendMessage(request)),
+            "sendphoto" => SendPhoto(request),
+            "sendmediagroup" => SendMediaGroup(request),
             "editmessagetext" => EditMessageText(request),
             "deletemessage" => DeleteMessage(request),
             "answercallbackquery" => AnswerCallbackQuery(request),
@@ -1013,8 +1015,26 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             ["date"] = message.SentAt.ToUnixTimeSeconds(),
             ["chat"] = ChatJson(_chats[message.ChatId]),
             ["from"] = BotJson(),
-            ["text"] = message.VisibleText,
         };
+        if (message.PhotoFileId is { } fileId)
+        {
+            var (width, height, size) = _photos[fileId];
+            json["photo"] = new JsonArray(new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["width"] = width, ["height"] = height, ["file_size"] = size });
+            if (message.VisibleText.Length > 0)
+            {
+                json["caption"] = message.VisibleText;
+            }
+
+            if (message.MediaGroupId is { } group)
+            {
+                json["media_group_id"] = group;
+            }
+        }
+        else
+        {
+            json["text"] = message.VisibleText;
+        }
+
         if (message.ThreadId is not null)
         {
             json["message_thread_id"] = message.ThreadId;
