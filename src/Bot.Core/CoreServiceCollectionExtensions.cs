@@ -3,6 +3,7 @@ using Bot.Core.Articles;
 using Bot.Core.Commands;
 using Bot.Core.Delivery;
 using Bot.Core.Fetching;
+using Bot.Core.Sources;
 using Bot.Core.Links;
 using Bot.Core.Media;
 using Bot.Core.Search;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
             .AddArticles(configuration)
             .AddSearch(configuration)
             .AddDelivery(configuration)
+            .AddSources(configuration)
             .AddCommands(configuration)
             .AddLinks(configuration);
     }

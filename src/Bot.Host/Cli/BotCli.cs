@@ -53,6 +53,7 @@ public static class BotCli
         yield return BackupCommand.Create();
         yield return ImportCommand.Create();
         yield return ArticlesCommand.Create();
+        yield return SourcesCommand.Create();
         yield return SearchCommand.Create();
         yield return ReindexCommand.Create();
         yield return ExportSiteCommand.Create();

@@ -17,7 +17,7 @@ public static class TelegramClients
         Token = fake.Token,
         ApiBaseUrl = fake.BaseUrl,
         PollTimeoutSeconds = 1,
-        RequestTimeoutSeconds = 10,
+        RequestTimeoutSeconds = 60,
     };
 
     public static TelegramApi For(FakeTelegramServer fake, string? token = null, HttpMessageHandler? handler = null, TimeProvider? time = null)

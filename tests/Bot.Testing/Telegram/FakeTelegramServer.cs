@@ -267,14 +267,14 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     /// The bot's own membership changed (my_chat_member), as Telegram reports it: statuses are
     /// "member", "administrator", "left", "kicked"…; the bot's member record changes in the fake too.
     /// </summary>
-    public long PushMyChatMember(long chatId, long fromUserId, string oldStatus, string newStatus, bool canPostMessages = true, string? languageCode = "en")
+    public long PushMyChatMember(long chatId, long fromUserId, string oldStatus, string newStatus, bool canPostMessages = true, string? languageCode = "en", bool couldPostBefore = true)
     {
         lock (_lock)
         {
             ChatFor(chatId).Members[Options.BotId] = new FakeMember(newStatus, canPostMessages);
         }
 
-        JsonObject Member(string status)
+        JsonObject Member(string status, bool canPost)
         {
             var member = new JsonObject { ["status"] = status, ["user"] = BotJson() };
             if (status == "administrator")
@@ -291,7 +291,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
                 member["can_post_stories"] = false;
                 member["can_edit_stories"] = false;
                 member["can_delete_stories"] = false;
-                member["can_post_messages"] = canPostMessages;
+                member["can_post_messages"] = canPost;
             }
             else if (status == "kicked")
             {
@@ -306,8 +306,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             ["chat"] = ChatJson(chatId),
             ["from"] = UserJson(fromUserId, "Tester", languageCode),
             ["date"] = _time.GetUtcNow().ToUnixTimeSeconds(),
-            ["old_chat_member"] = Member(oldStatus),
-            ["new_chat_member"] = Member(newStatus),
+            ["old_chat_member"] = Member(oldStatus, couldPostBefore),
+            ["new_chat_member"] = Member(newStatus, canPostMessages),
         };
         return PushUpdate(new JsonObject { ["my_chat_member"] = update });
     }
