@@ -8,6 +8,7 @@ namespace Bot.Testing.Telegram;
 public sealed class FakeRequest
 {
     private readonly Dictionary<string, JsonElement> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
 
     private FakeRequest(string method, string url)
     {
@@ -35,6 +36,14 @@ public sealed class FakeRequest
             {
                 result._values[key] = JsonSerializer.SerializeToElement(value.ToString());
             }
+
+            // Uploaded files (multipart/form-data), by their part name: "photo", or the name an attach:// points at.
+            foreach (var file in form.Files)
+            {
+                using var bytes = new MemoryStream();
+                await file.CopyToAsync(bytes, ct);
+                result._files[file.Name] = bytes.ToArray();
+            }
         }
         else
         {
@@ -59,6 +68,9 @@ public sealed class FakeRequest
 
         return result;
     }
+
+    /// <summary>The bytes of an uploaded multipart part, or null.</summary>
+    public byte[]? File(string name) => _files.GetValueOrDefault(name);
 
     public JsonElement Raw => JsonSerializer.SerializeToElement(_values);
 

@@ -33,6 +33,14 @@ public sealed class FakeSentMessage
 
     public required DateTimeOffset SentAt { get; init; }
 
+    /// <summary>For a photo: its file_id (Html and VisibleText hold the caption).</summary>
+    public string? PhotoFileId { get; init; }
+
+    /// <summary>The photo's bytes came with this request (multipart), rather than as a file_id.</summary>
+    public bool PhotoUploaded { get; init; }
+
+    public string? MediaGroupId { get; init; }
+
     public bool Edited { get; set; }
 
     public bool Deleted { get; set; }

@@ -1151,8 +1151,26 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             ["date"] = message.SentAt.ToUnixTimeSeconds(),
             ["chat"] = ChatJson(_chats[message.ChatId]),
             ["from"] = BotJson(),
-            ["text"] = message.VisibleText,
         };
+        if (message.PhotoFileId is { } fileId)
+        {
+            var (width, height, size) = _photos[fileId];
+            json["photo"] = new JsonArray(new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["width"] = width, ["height"] = height, ["file_size"] = size });
+            if (message.VisibleText.Length > 0)
+            {
+                json["caption"] = message.VisibleText;
+            }
+
+            if (message.MediaGroupId is { } group)
+            {
+                json["media_group_id"] = group;
+            }
+        }
+        else
+        {
+            json["text"] = message.VisibleText;
+        }
+
         if (message.ThreadId is not null)
         {
             json["message_thread_id"] = message.ThreadId;
