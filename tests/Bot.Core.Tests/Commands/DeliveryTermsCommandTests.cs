@@ -13,14 +13,15 @@ public sealed class DeliveryTermsCommandTests
 
         Assert.Contains("/subscribe first", ChatBotHarness.TextOf(await h.SendAsync("/digest 08:00")), StringComparison.Ordinal);
         await h.SendAsync("/subscribe");
-        Assert.Contains("at 08:00 (Asia/Shanghai)", ChatBotHarness.TextOf(await h.SendAsync("/digest 08:00")), StringComparison.Ordinal);
+        // Replies are Core Markdown: the zone's slash is escaped.
+        Assert.Contains("at 08:00 (Asia\\/Shanghai)", ChatBotHarness.TextOf(await h.SendAsync("/digest 08:00")), StringComparison.Ordinal);
         await h.SendAsync("/quiet 23:00-07:30 silent");
         await h.SendAsync("/timezone Europe/Berlin");
 
         var status = ChatBotHarness.TextOf(await h.SendAsync("/subscriptions"));
         Assert.Contains("digest at 08:00", status, StringComparison.Ordinal);
         Assert.Contains("quiet hours 23:00-07:30 (silent)", status, StringComparison.Ordinal);
-        Assert.Contains("Europe/Berlin", status, StringComparison.Ordinal);
+        Assert.Contains("Europe\\/Berlin", status, StringComparison.Ordinal);
     }
 
     [Theory]
