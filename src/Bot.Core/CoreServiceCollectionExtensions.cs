@@ -1,6 +1,7 @@
 using Bot.Core.Articles;
 using Bot.Core.Commands;
 using Bot.Core.Delivery;
+using Bot.Core.Hosting;
 using Bot.Core.Search;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Migrations;
@@ -20,6 +21,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ApplicationFailure>();
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<IBotStateStore, SqliteBotStateStore>();

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Bot.Core.Hosting;
 using Bot.Host.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Bot.Host.Cli;
@@ -37,6 +39,13 @@ public static class RunCommand
         using var host = BotHost.Build(BotMode.Run, configArgs);
         await BotHost.MigrateAsync(host, ct);
         await host.RunAsync(ct);
+        if (host.Services.GetService<ApplicationFailure>()?.Cause is { } cause)
+        {
+            // Already logged; repeated on stderr so that `systemctl status` shows why the bot stopped.
+            await Console.Error.WriteLineAsync("Stopped: " + cause);
+            return ApplicationFailure.ExitCode;
+        }
+
         return 0;
     }
 }

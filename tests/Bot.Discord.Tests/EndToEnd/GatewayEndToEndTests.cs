@@ -125,6 +125,25 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribe_AThreadWhoseParentTheBotCannotSee_IsARefusal()
+    {
+        const string parent = "710000000000000005";
+        const string thread = "710000000000000006";
+        _discord.AddChannel(new FakeChannel(parent, Guild, "hidden"));
+        _discord.AddChannel(new FakeChannel(thread, Guild, "thread", Type: 11, ParentId: parent));
+        _discord.FailChannel(parent, new ScriptedError(403, 50001, "Missing Access"));
+
+        var reply = await CommandAsync(FakeInteractions.SlashCommand(
+            "subscribe",
+            [("channel", 7, JsonValue.Create(thread))],
+            memberPermissions: FakeInteractions.ViewAndSend | FakeInteractions.ManageChannels,
+            roles: [Moderators]));
+
+        Assert.Equal(UiText.For("en-US").Refusal(Bot.Core.Commands.ChatRefusal.BotCannotPost), reply.Content);
+        Assert.Null(await Subscription(thread));
+    }
+
+    [Fact]
     public async Task Search_ChineseWord_FindsTheArticle()
     {
         await PublishAsync("朝鲜与普京的会面", "普京抵达平壤。朝鲜方面表示欢迎。", "国际");

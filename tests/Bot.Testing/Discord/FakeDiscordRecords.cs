@@ -36,7 +36,7 @@ public sealed record FakeRole(string Id, ulong Permissions);
 public sealed record FakeGuild(string Id, string OwnerId, IReadOnlyList<FakeRole> Roles, IReadOnlyDictionary<string, IReadOnlyList<string>> Members);
 
 /// <param name="Overwrites">(id, type 0 role / 1 member, allow, deny).</param>
-public sealed record FakeChannel(string Id, string? GuildId, string Name, int Type = 0, IReadOnlyList<(string Id, int Type, ulong Allow, ulong Deny)>? Overwrites = null);
+public sealed record FakeChannel(string Id, string? GuildId, string Name, int Type = 0, IReadOnlyList<(string Id, int Type, ulong Allow, ulong Deny)>? Overwrites = null, string? ParentId = null);
 
 /// <summary>An error the fake answers for a channel: HTTP status and Discord's JSON code.</summary>
 public sealed record ScriptedError(int Status, int Code, string Message);
