@@ -1,10 +1,16 @@
+using Bot.Core.Archive;
 using Bot.Core.Articles;
 using Bot.Core.Commands;
 using Bot.Core.Delivery;
+using Bot.Core.Fetching;
 using Bot.Core.Hosting;
+using Bot.Core.Links;
+using Bot.Core.Media;
 using Bot.Core.Search;
 using Bot.Core.Storage;
+using Bot.Core.Storage.Articles;
 using Bot.Core.Storage.Migrations;
+using Bot.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,10 +31,15 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<IBotStateStore, SqliteBotStateStore>();
+        services.TryAddSingleton<IArchiveBrowser, SqliteArchiveBrowser>();
+        services.TryAddSingleton<SubscriptionTransfer>();
         return services
+            .AddFetching(configuration)
+            .AddMedia(configuration)
             .AddArticles(configuration)
             .AddSearch(configuration)
             .AddDelivery(configuration)
-            .AddCommands(configuration);
+            .AddCommands(configuration)
+            .AddLinks(configuration);
     }
 }

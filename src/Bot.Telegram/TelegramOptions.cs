@@ -22,5 +22,8 @@ public sealed class TelegramOptions
     /// <summary>How long answers to inline queries may be cached by Telegram.</summary>
     public int InlineCacheSeconds { get; set; } = 30;
 
+    /// <summary>Updates handled at once (received and not yet handled); one chat's updates always run in order.</summary>
+    public int MaxUpdatesInFlight { get; set; } = 32;
+
     public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
 }

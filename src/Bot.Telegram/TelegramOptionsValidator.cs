@@ -42,6 +42,11 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             errors.Add("Telegram:RequestTimeoutSeconds must be between 1 and 600.");
         }
 
+        if (options.MaxUpdatesInFlight is < 1 or > 1000)
+        {
+            errors.Add("Telegram:MaxUpdatesInFlight must be between 1 and 1000.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -48,12 +48,15 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramReplySender>();
         services.TryAddSingleton<TelegramIncomingFiles>();
         services.TryAddSingleton<TelegramUpdateDispatcher>();
+        services.TryAddSingleton<TelegramUpdateIntake>();
         services.TryAddSingleton<TelegramWebhookEndpoint>();
         services.TryAddScoped<TelegramUpdateHandler>();
         services.TryAddScoped<MessageResponder>();
         services.TryAddScoped<CallbackResponder>();
         services.TryAddScoped<InlineQueryResponder>();
 
+        // Registered before polling, so it stops after it: the webhook's in-flight updates are waited for too.
+        services.AddHostedService(sp => sp.GetRequiredService<TelegramUpdateIntake>());
         services.AddHostedService<TelegramStartupService>();
         services.AddHostedService<TelegramPollingService>();
         return services;

@@ -1,3 +1,5 @@
+using Bot.Core.Media;
+
 namespace Bot.Core.Articles;
 
 /// <summary>Where an article is in its life: drafts and scheduled ones are visible to admins only.</summary>
@@ -34,7 +36,14 @@ public sealed record Article(
     ArticleState State,
     DateTimeOffset? ScheduledAt,
     DateTimeOffset? PublishedAt,
-    IReadOnlyDictionary<string, string> Extra);
+    IReadOnlyDictionary<string, string> Extra)
+{
+    /// <summary>The images the body references, in its order, stored or not (see <see cref="ArticleImage"/>); read with the article.</summary>
+    public IReadOnlyList<ArticleImage> Images { get; init; } = [];
+
+    /// <summary>The first stored image: a delivery's photo and a Discord embed's image.</summary>
+    public ArticleImage? LeadImage => Images.FirstOrDefault(i => i.IsStored);
+}
 
 /// <summary>A light row for lists (CLI `articles list`, /latest).</summary>
 public sealed record ArticleSummary(long Id, string Title, string? Author, DateTimeOffset? Published, IReadOnlyList<string> Tags, string? SourceFile, ArticleState State);

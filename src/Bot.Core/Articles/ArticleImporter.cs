@@ -1,3 +1,4 @@
+using Bot.Core.Media;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,9 +7,15 @@ namespace Bot.Core.Articles;
 /// <summary>
 /// Imports files and folders into the archive. Files are read and parsed in parallel while the previous
 /// batch is written in one transaction; a file that fails (unreadable, unparsable, refused by the
-/// database) is reported and never stops the run.
+/// database) is reported and never stops the run. The images of new and changed articles are archived
+/// after their batch is written (a failed image is recorded, never a failed file).
 /// </summary>
-public sealed class ArticleImporter(IArticleParser parser, IArticleStore store, IOptions<ImportOptions> options, ILogger<ArticleImporter> logger)
+public sealed class ArticleImporter(
+    IArticleParser parser,
+    IArticleStore store,
+    IOptions<ImportOptions> options,
+    ILogger<ArticleImporter> logger,
+    MediaArchiver? media = null)
 {
     // Bounds memory as well as count: a batch of large files is written early.
     private const long MaxBatchBytes = 32 * 1024 * 1024;
@@ -17,6 +24,7 @@ public sealed class ArticleImporter(IArticleParser parser, IArticleStore store, 
     {
         var (files, failures) = ImportFileFinder.Find(paths);
         var counts = new int[3];
+        var images = MediaArchiveSummary.None;
         var done = 0;
         var total = files.Count + failures.Count;
         foreach (var failure in failures)
@@ -31,7 +39,9 @@ public sealed class ArticleImporter(IArticleParser parser, IArticleStore store, 
             var prepared = await preparing!;
             // Read and parse the next batch while this one is written.
             preparing = i + 1 < batches.Count ? PrepareAsync(batches[i + 1], ct) : null;
-            foreach (var (path, status, error) in await WriteAsync(prepared, ct))
+            var written = await WriteAsync(prepared, ct);
+            images += await ArchiveImagesAsync(prepared, written, ct);
+            foreach (var (path, status, error, _) in written)
             {
                 if (error is not null)
                 {
@@ -47,7 +57,11 @@ public sealed class ArticleImporter(IArticleParser parser, IArticleStore store, 
             }
         }
 
-        var summary = new ImportSummary(counts[(int)ImportStatus.Imported], counts[(int)ImportStatus.Updated], counts[(int)ImportStatus.Unchanged], failures);
+        var summary = new ImportSummary(counts[(int)ImportStatus.Imported], counts[(int)ImportStatus.Updated], counts[(int)ImportStatus.Unchanged], failures)
+        {
+            ImagesStored = images.Stored,
+            ImagesFailed = images.Failed,
+        };
         logger.LogInformation(
             "Imported {Imported}, updated {Updated}, unchanged {Unchanged}, failed {Failed}",
             summary.Imported,
@@ -89,7 +103,35 @@ public sealed class ArticleImporter(IArticleParser parser, IArticleStore store, 
         }
     }
 
-    private async Task<List<(string Path, ImportStatus Status, string? Error)>> WriteAsync(PreparedFile[] prepared, CancellationToken ct)
+    private async Task<MediaArchiveSummary> ArchiveImagesAsync(PreparedFile[] prepared, List<(string Path, ImportStatus Status, string? Error, long ArticleId)> written, CancellationToken ct)
+    {
+        if (media is null)
+        {
+            return MediaArchiveSummary.None;
+        }
+
+        var sources = new List<MediaSource>();
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            if (written[i] is { Error: null, Status: ImportStatus.Imported or ImportStatus.Updated } && prepared[i].Article is { } article)
+            {
+                sources.Add(new MediaSource(written[i].ArticleId, article.Body, article.SourceUrl));
+            }
+        }
+
+        try
+        {
+            return sources.Count == 0 ? MediaArchiveSummary.None : await media.ArchiveAsync(sources, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The articles are stored; their images wait for `bot media retry`.
+            logger.LogError(e, "Could not archive the images of {Count} articles", sources.Count);
+            return new MediaArchiveSummary(0, sources.Count);
+        }
+    }
+
+    private async Task<List<(string Path, ImportStatus Status, string? Error, long ArticleId)>> WriteAsync(PreparedFile[] prepared, CancellationToken ct)
     {
         var parsed = prepared.Where(p => p.Article is not null).ToList();
         IReadOnlyList<BatchImportResult> stored;
@@ -104,18 +146,18 @@ public sealed class ArticleImporter(IArticleParser parser, IArticleStore store, 
             stored = [.. parsed.Select(_ => new BatchImportResult(null, $"database error: {e.Message}"))];
         }
 
-        var results = new List<(string, ImportStatus, string?)>(prepared.Length);
+        var results = new List<(string, ImportStatus, string?, long)>(prepared.Length);
         var next = 0;
         foreach (var file in prepared)
         {
             if (file.Article is null)
             {
-                results.Add((file.File.DisplayPath, default, file.Error));
+                results.Add((file.File.DisplayPath, default, file.Error, 0));
                 continue;
             }
 
             var result = stored[next++];
-            results.Add((file.File.DisplayPath, result.Outcome?.Status ?? default, result.Outcome is null ? result.Error ?? "not stored" : null));
+            results.Add((file.File.DisplayPath, result.Outcome?.Status ?? default, result.Outcome is null ? result.Error ?? "not stored" : null, result.Outcome?.ArticleId ?? 0));
         }
 
         return results;

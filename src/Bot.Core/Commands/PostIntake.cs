@@ -3,6 +3,7 @@ using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Delivery;
 using Bot.Core.Localization;
+using Bot.Core.Media;
 using Bot.Core.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ public sealed class PostIntake(
     IArticleStore articles,
     IEnumerable<IDeliveryChannel> channels,
     IOptions<BotOptions> options,
-    ILogger<PostIntake> logger)
+    ILogger<PostIntake> logger,
+    MediaArchiver? media = null)
 {
     private static readonly string[] AllowedExtensions = [".md", ".markdown", ".txt"];
 
@@ -75,7 +77,27 @@ public sealed class PostIntake(
         // two admins' "post.md" must not collide.
         var draft = await articles.CreateDraftAsync(parsed.Article! with { SourceFile = null }, ct);
         logger.LogInformation("Draft {ArticleId} created by {Platform} user {UserId}", draft.Id, message.User.Platform, message.User.UserId);
-        return Preview(draft, message.Chat.Platform, text);
+        return Preview(await WithImagesAsync(draft, ct), message.Chat.Platform, text);
+    }
+
+    /// <summary>Archives the draft's images before the preview, so the admin sees what subscribers will get; a failed image stays a link.</summary>
+    private async Task<Article> WithImagesAsync(Article draft, CancellationToken ct)
+    {
+        if (media is null)
+        {
+            return draft;
+        }
+
+        try
+        {
+            await media.ArchiveAsync([MediaSource.Of(draft)], ct);
+            return await articles.GetAsync(draft.Id, ct) ?? draft;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not archive the images of draft {ArticleId}", draft.Id);
+            return draft;
+        }
     }
 
     public IReadOnlyList<Reply> Preview(Article draft, Platform platform, UiText text)

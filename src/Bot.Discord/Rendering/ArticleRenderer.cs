@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Bot.Core.Articles;
+using Bot.Core.Links;
+using Bot.Core.Rendering;
 using Bot.Discord.Models;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +11,13 @@ namespace Bot.Discord.Rendering;
 /// An article on Discord: part 0 is an embed with the head (title linking to the source, author,
 /// time, tags, summary), then the text in messages of at most 2000 characters.
 /// </summary>
-public sealed partial class ArticleRenderer(IOptions<DiscordOptions> options)
+/// <param name="links">The "read on the web" link and backup links under the text, when configured.</param>
+public sealed partial class ArticleRenderer(IOptions<DiscordOptions> options, ArticleLinks? links = null)
 {
     public IReadOnlyList<MessagePayload> Render(Article article)
     {
         var parts = new List<MessagePayload> { new() { Embeds = [Head(article)] } };
-        var text = DiscordMarkdown.FromArticle(article.Body);
+        var text = DiscordMarkdown.FromArticle(article.Body) + Footer(links?.FooterFor(article));
         if (text.Trim().Length > 0)
         {
             parts.AddRange(TextSplitter.Split(text, EmbedLimits.MessageContent).Select(part => new MessagePayload { Content = part }));
@@ -46,6 +49,29 @@ public sealed partial class ArticleRenderer(IOptions<DiscordOptions> options)
             Color = options.Value.EmbedColor,
             Footer = new EmbedFooter(footer),
         };
+    }
+
+    /// <summary>Masked links in angle brackets, so Discord shows no preview card for each.</summary>
+    public static string Footer(ArticleFooter? footer)
+    {
+        if (footer is null || footer.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder("\n");
+        if (footer.WebUrl is { } web)
+        {
+            text.Append("\n[").Append(MarkdownText.Escape(footer.WebLabel)).Append("](<").Append(web.AbsoluteUri).Append(">)");
+        }
+
+        if (footer.Backups.Count > 0)
+        {
+            text.Append('\n').Append(MarkdownText.Escape(footer.BackupLabel)).Append(": ")
+                .AppendJoin(" · ", footer.Backups.Select(b => "[" + MarkdownText.Escape(b.Label) + "](<" + b.Url.AbsoluteUri + ">)"));
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The total of an embed's texts as Discord counts it against the 6000 limit.</summary>

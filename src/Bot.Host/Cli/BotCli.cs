@@ -9,7 +9,7 @@ public static class BotCli
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Article-distribution bot for Telegram and Discord. Without a command: `run` when a platform token is set, else `console`.")
+        var root = new RootCommand("Article-distribution bot for Telegram and Discord. Without a command: `run` when a platform token or Web:Urls is set, else `console`.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -21,7 +21,7 @@ public static class BotCli
         root.SetAction((result, ct) =>
         {
             var configArgs = CliOptions.ConfigArgs(result);
-            return PlatformTokens.AnyConfigured(PlatformTokens.Peek(configArgs))
+            return PlatformTokens.AnythingToRun(PlatformTokens.Peek(configArgs))
                 ? RunCommand.RunAsync(configArgs, ct)
                 : ConsoleCommand.RunAsync(configArgs, ct);
         });
@@ -54,5 +54,7 @@ public static class BotCli
         yield return ArticlesCommand.Create();
         yield return SearchCommand.Create();
         yield return ReindexCommand.Create();
+        yield return ExportSiteCommand.Create();
+        yield return SubscribersCommand.Create();
     }
 }

@@ -11,16 +11,16 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var command = new Command("run", "Start the bot on the configured platforms (Telegram:Token and/or Discord:Token)") { TreatUnmatchedTokensAsErrors = false };
+        var command = new Command("run", "Start the bot on the configured platforms (Telegram:Token and/or Discord:Token) and the web archive (Web:Urls)") { TreatUnmatchedTokensAsErrors = false };
         command.SetAction((result, ct) => RunAsync(CliOptions.ConfigArgs(result), ct));
         return command;
     }
 
     public static async Task<int> RunAsync(string[] configArgs, CancellationToken ct)
     {
-        if (!PlatformTokens.AnyConfigured(PlatformTokens.Peek(configArgs)))
+        if (!PlatformTokens.AnythingToRun(PlatformTokens.Peek(configArgs)))
         {
-            await Console.Error.WriteLineAsync("No platform is configured: set Telegram__Token and/or Discord__Token (environment or user secrets), or run `console` for the local chat.");
+            await Console.Error.WriteLineAsync("Nothing to run: set Telegram__Token and/or Discord__Token (environment or user secrets), or Web__Urls to serve the web archive alone, or run `console` for the local chat.");
             return 2;
         }
 

@@ -4,6 +4,8 @@ using Bot.Core.Storage;
 using Bot.Core.Storage.Migrations;
 using Bot.Discord;
 using Bot.Telegram;
+using Bot.Web;
+using Bot.Web.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -25,12 +27,21 @@ public static class BotHost
         {
             var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configArgs, ContentRootPath = AppContext.BaseDirectory });
             web.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+            // A reader's search can be 10,000 percent-encoded CJK characters long: it gets the archive's 400 page, not Kestrel's bare 414.
+            web.WebHost.ConfigureKestrel(o =>
+            {
+                o.Limits.MaxRequestLineSize = 128 * 1024;
+                o.Limits.MaxRequestHeadersTotalSize = 160 * 1024;
+            });
             Configure(web, mode);
+            web.Services.AddWebArchive(web.Configuration);
             configure?.Invoke(web.Services);
             var app = web.Build();
             app.MapGet("/healthz", HealthAsync);
             app.MapTelegram();
             app.MapDiscord();
+            app.MapWebArchive();
             return app;
         }
 
@@ -84,6 +95,12 @@ public static class BotHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section));
         builder.Services.AddBotCore(builder.Configuration);
+        if (mode == BotMode.Tool)
+        {
+            // export-site renders the same pages as the live archive.
+            builder.Services.AddWebArchive(builder.Configuration);
+        }
+
         if (mode == BotMode.Run)
         {
             builder.Services.AddTelegram(builder.Configuration);

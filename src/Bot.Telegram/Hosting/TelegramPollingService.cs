@@ -9,12 +9,14 @@ using Microsoft.Extensions.Options;
 namespace Bot.Telegram.Hosting;
 
 /// <summary>
-/// Long-polls getUpdates (when no webhook is configured). The offset is stored in SQLite after each
-/// update is handled, so a restart neither loses nor repeats updates; errors back off up to a minute.
+/// Long-polls getUpdates (when no webhook is configured) and hands each update to the
+/// <see cref="TelegramUpdateIntake"/>, which handles them side by side. Telegram is told (and SQLite
+/// stores) only an offset below which every update was handled, so a restart or a crash re-handles at
+/// most the ones that were in flight; errors back off up to a minute.
 /// </summary>
 public sealed partial class TelegramPollingService(
     ITelegramBotClient client,
-    TelegramUpdateDispatcher dispatcher,
+    TelegramUpdateIntake queue,
     IBotStateStore state,
     IOptions<TelegramOptions> options,
     IHostApplicationLifetime lifetime,
@@ -27,6 +29,16 @@ public sealed partial class TelegramPollingService(
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
 
+    // Telegram answers at once while unconfirmed (in-flight) updates exist; when a poll brings nothing
+    // new, the next one waits for an update to finish or for this long, so a slow handler does not
+    // turn polling into a busy loop nor keep new updates waiting for long.
+    private static readonly TimeSpan BusyPollInterval = TimeSpan.FromMilliseconds(250);
+
+    // getUpdates' default (and largest) batch.
+    private const int MaxBatch = 100;
+
+    private long? _saved;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.UsesWebhook)
@@ -35,11 +47,15 @@ public sealed partial class TelegramPollingService(
         }
 
         await RemoveWebhookAsync(stoppingToken);
-        var offset = await LoadOffsetAsync(stoppingToken);
+        _saved = await LoadOffsetAsync(stoppingToken);
+        queue.Scheduler.TrackOffsets(_saved);
+
         var backoff = TimeSpan.FromSeconds(1);
-        LogPolling(offset);
+        LogPolling(_saved);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var offset = queue.Scheduler.ConfirmedOffset ?? _saved;
+            await SaveOffsetAsync(offset, stoppingToken);
             IReadOnlyList<Api.Types.Update> updates;
             try
             {
@@ -60,11 +76,7 @@ public sealed partial class TelegramPollingService(
             catch (Exception ex)
             {
                 LogPollFailed(ex, backoff.TotalSeconds);
-                try
-                {
-                    await Task.Delay(backoff, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
+                if (!await DelayAsync(backoff, stoppingToken))
                 {
                     return;
                 }
@@ -73,17 +85,53 @@ public sealed partial class TelegramPollingService(
                 continue;
             }
 
-            foreach (var update in updates.OrderBy(u => u.UpdateId))
+            var fresh = 0;
+            try
             {
-                if (update.UpdateId < offset)
+                foreach (var update in updates.OrderBy(u => u.UpdateId))
                 {
-                    continue;
+                    fresh += await queue.EnqueueAsync(update, stoppingToken) is null ? 0 : 1;
                 }
-
-                await dispatcher.DispatchAsync(update, stoppingToken);
-                offset = update.UpdateId + 1;
-                await SaveOffsetAsync(offset.Value, stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (fresh == 0 && updates.Count >= MaxBatch)
+            {
+                LogConfirmedUnfinished(queue.Scheduler.InFlight);
+                queue.Scheduler.ConfirmPast(updates.Max(u => u.UpdateId) + 1);
+            }
+            else if (fresh == 0 && updates.Count > 0)
+            {
+                var finished = queue.Scheduler.Changed;
+                if (!finished.IsCompleted && await Task.WhenAny(finished, DelayAsync(BusyPollInterval, stoppingToken)) != finished && stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Stops polling, waits for the updates in flight, then stores the final offset.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await queue.StopAsync(cancellationToken);
+        await SaveOffsetAsync(queue.Scheduler.ConfirmedOffset, CancellationToken.None);
+    }
+
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, time, ct);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -106,11 +154,17 @@ public sealed partial class TelegramPollingService(
         return long.TryParse(stored, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
-    private async Task SaveOffsetAsync(long offset, CancellationToken ct)
+    private async Task SaveOffsetAsync(long? offset, CancellationToken ct)
     {
+        if (offset is null || offset == _saved)
+        {
+            return;
+        }
+
         try
         {
-            await state.SetAsync(OffsetKey, offset.ToString(CultureInfo.InvariantCulture), ct);
+            await state.SetAsync(OffsetKey, offset.Value.ToString(CultureInfo.InvariantCulture), ct);
+            _saved = offset;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -121,6 +175,9 @@ public sealed partial class TelegramPollingService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Polling Telegram for updates from offset {Offset}")]
     private partial void LogPolling(long? offset);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "100 handled Telegram updates wait behind {Count} unfinished one(s); confirming past them so newer updates can arrive")]
+    private partial void LogConfirmedUnfinished(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling Telegram failed; retrying in {Seconds}s")]
     private partial void LogPollFailed(Exception exception, double seconds);

@@ -13,9 +13,11 @@ namespace Bot.Telegram.Hosting;
 /// <summary>
 /// POST /telegram/webhook: Telegram's pushed updates. Calls without the configured secret in
 /// X-Telegram-Bot-Api-Secret-Token get 401; Telegram's retries of an update already seen are skipped.
+/// Updates go through the same queue as polled ones (side by side across chats, in order within one),
+/// and the answer waits for the handling, so an update cut short is sent again by Telegram.
 /// </summary>
 public sealed class TelegramWebhookEndpoint(
-    TelegramUpdateDispatcher dispatcher,
+    TelegramUpdateIntake queue,
     IOptions<TelegramOptions> options,
     ILogger<TelegramWebhookEndpoint> logger)
 {
@@ -47,9 +49,9 @@ public sealed class TelegramWebhookEndpoint(
             return;
         }
 
-        if (update is not null && FirstTime(update.UpdateId))
+        if (update is not null && FirstTime(update.UpdateId) && await queue.EnqueueAsync(update, context.RequestAborted) is { } handling)
         {
-            await dispatcher.DispatchAsync(update, context.RequestAborted);
+            await handling;
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Core.Articles;
+using Bot.Core.Links;
 
 namespace Bot.Telegram.Rendering;
 
@@ -7,7 +8,8 @@ namespace Bot.Telegram.Rendering;
 /// An article as Telegram messages: title, author, date and tags head the first part, then the body,
 /// split at the message limit. Deterministic for the same article, so delivery can resume at a part.
 /// </summary>
-public sealed class TelegramArticleRenderer
+/// <param name="links">The "read on the web" link and backup links under the text, when configured.</param>
+public sealed class TelegramArticleRenderer(ArticleLinks? links = null)
 {
     private readonly Lock _lock = new();
     private (Article Article, IReadOnlyList<string> Parts)? _last;
@@ -23,7 +25,7 @@ public sealed class TelegramArticleRenderer
             }
         }
 
-        var parts = MessageSplitter.Split(Format(article)).Select(TelegramHtmlWriter.Write).ToList();
+        var parts = MessageSplitter.Split(Format(article, links?.FooterFor(article))).Select(TelegramHtmlWriter.Write).ToList();
         lock (_lock)
         {
             _last = (article, parts);
@@ -32,7 +34,7 @@ public sealed class TelegramArticleRenderer
         return parts;
     }
 
-    public static FormattedText Format(Article article)
+    public static FormattedText Format(Article article, ArticleFooter? footer = null)
     {
         var builder = new FormattedTextBuilder();
         var title = builder.Open();
@@ -66,7 +68,37 @@ public sealed class TelegramArticleRenderer
 
         builder.RequestBreak(2);
         TelegramMarkdown.Append(builder, article.Body);
+        AppendFooter(builder, footer);
         return builder.Build();
+    }
+
+    private static void AppendFooter(FormattedTextBuilder builder, ArticleFooter? footer)
+    {
+        if (footer is null || footer.IsEmpty)
+        {
+            return;
+        }
+
+        builder.RequestBreak(2);
+        if (footer.WebUrl is { } web)
+        {
+            var link = builder.Open();
+            builder.Append(footer.WebLabel);
+            builder.Close(link, HtmlTag.Link(web.AbsoluteUri));
+            builder.RequestBreak(1);
+        }
+
+        if (footer.Backups.Count > 0)
+        {
+            builder.Append(footer.BackupLabel + ": ");
+            for (var i = 0; i < footer.Backups.Count; i++)
+            {
+                builder.Append(i > 0 ? " · " : null);
+                var link = builder.Open();
+                builder.Append(footer.Backups[i].Label);
+                builder.Close(link, HtmlTag.Link(footer.Backups[i].Url.AbsoluteUri));
+            }
+        }
     }
 
     private static string Hashtag(string tag) =>

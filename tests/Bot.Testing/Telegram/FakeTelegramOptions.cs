@@ -24,4 +24,10 @@ public sealed record FakeTelegramOptions
     public TimeSpan DeleteWindow { get; init; } = TimeSpan.FromHours(48);
 
     public long MaxDownloadBytes { get; init; } = 20L * 1024 * 1024;
+
+    /// <summary>
+    /// A wait before every answer except getUpdates, in real time: benches use it to stand for the
+    /// network round trip to Telegram. Tests leave it at zero (they never wait for time).
+    /// </summary>
+    public TimeSpan ResponseDelay { get; init; } = TimeSpan.Zero;
 }

@@ -31,6 +31,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private readonly Dictionary<long, Queue<FakeFailure>> _scripts = [];
     private readonly Dictionary<string, (string Path, byte[] Content)> _files = [];
     private readonly List<JsonObject> _updates = [];
+    private readonly Dictionary<string, TaskCompletionSource> _stalledFiles = [];
+    private readonly List<string> _downloadsStarted = [];
     private TaskCompletionSource _changed = NewSignal();
     private long _nextUpdateId = 1000;
     private long _confirmedOffset;
@@ -86,6 +88,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Raised (outside the fake's lock) for every message the bot sends, as it is recorded.</summary>
+    public event Action<FakeSentMessage>? MessageSent;
 
     public static async Task<FakeTelegramServer> StartAsync(FakeTelegramOptions? options = null, TimeProvider? time = null, CancellationToken ct = default)
     {
@@ -153,6 +158,29 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Downloads of this file hang (headers sent, no body) until <see cref="ReleaseFile"/>.</summary>
+    public void StallFile(string fileId)
+    {
+        lock (_lock)
+        {
+            _stalledFiles[_files[fileId].Path] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void ReleaseFile(string fileId)
+    {
+        lock (_lock)
+        {
+            if (_stalledFiles.Remove(_files[fileId].Path, out var gate))
+            {
+                gate.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>The file paths whose download the bot began, in order.</summary>
+    public IReadOnlyList<string> DownloadsStarted => Snapshot(_downloadsStarted);
+
     /// <summary>Queues an update for getUpdates; update_id is assigned here and returned.</summary>
     public long PushUpdate(JsonObject update)
     {
@@ -191,17 +219,27 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         return PushUpdate(new JsonObject { ["message"] = message });
     }
 
-    public long PushDocument(long chatId, long userId, string fileName, byte[] content, string caption = "", string? languageCode = "en")
+    public long PushDocument(long chatId, long userId, string fileName, byte[] content, string caption = "", string? languageCode = "en") =>
+        PushFile(chatId, userId, AddFile(fileName, content), caption, languageCode);
+
+    /// <summary>A document message for a file added with <see cref="AddFile"/>.</summary>
+    public long PushFile(long chatId, long userId, string fileId, string caption = "", string? languageCode = "en")
     {
-        var fileId = AddFile(fileName, content);
-        var document = new JsonObject
+        JsonObject document;
+        lock (_lock)
         {
-            ["file_id"] = fileId,
-            ["file_unique_id"] = "u" + fileId,
-            ["file_name"] = fileName,
-            ["mime_type"] = fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "text/markdown" : "text/plain",
-            ["file_size"] = content.LongLength,
-        };
+            var (path, content) = _files[fileId];
+            var fileName = Uri.UnescapeDataString(path[$"documents/{fileId}-".Length..]);
+            document = new JsonObject
+            {
+                ["file_id"] = fileId,
+                ["file_unique_id"] = "u" + fileId,
+                ["file_name"] = fileName,
+                ["mime_type"] = fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "text/markdown" : "text/plain",
+                ["file_size"] = content.LongLength,
+            };
+        }
+
         return PushMessage(chatId, userId, caption, languageCode, document: document);
     }
 
@@ -316,7 +354,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         {
             "getme" => Ok(BotJson()),
             "getupdates" => await GetUpdatesAsync(request, context.RequestAborted),
-            "sendmessage" => SendMessage(request),
+            "sendmessage" => Announce(SendMessage(request)),
             "editmessagetext" => EditMessageText(request),
             "deletemessage" => DeleteMessage(request),
             "answercallbackquery" => AnswerCallbackQuery(request),
@@ -332,6 +370,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         lock (_lock)
         {
             Signal();
+        }
+
+        if (Options.ResponseDelay > TimeSpan.Zero && request.Method != "getUpdates")
+        {
+            await Task.Delay(Options.ResponseDelay, context.RequestAborted);
         }
 
         await WriteAsync(context, answer);
@@ -390,6 +433,24 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
                 // Long poll over: the loop answers with whatever is there (usually nothing).
             }
         }
+    }
+
+    private (int Status, JsonObject Body) Announce((int Status, JsonObject Body) answer)
+    {
+        if (answer.Status == 200 && MessageSent is { } sent)
+        {
+            var id = (long)answer.Body["result"]!["message_id"]!;
+            var chat = (long)answer.Body["result"]!["chat"]!["id"]!;
+            FakeSentMessage message;
+            lock (_lock)
+            {
+                message = _messages.FindLast(m => m.ChatId == chat && m.MessageId == id)!;
+            }
+
+            sent(message);
+        }
+
+        return answer;
     }
 
     private (int Status, JsonObject Body) SendMessage(FakeRequest request)
@@ -697,9 +758,13 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private async Task ServeFileAsync(HttpContext context, string token, string path)
     {
         (string Path, byte[] Content)? file;
+        Task gate;
         lock (_lock)
         {
             file = token == Options.Token ? _files.Values.FirstOrDefault(f => f.Path == path) : null;
+            gate = _stalledFiles.GetValueOrDefault(path)?.Task ?? Task.CompletedTask;
+            _downloadsStarted.Add(path);
+            Signal();
         }
 
         if (file is not { Content: { } content })
@@ -710,6 +775,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
         context.Response.ContentType = "application/octet-stream";
         context.Response.ContentLength = content.LongLength;
+        await context.Response.StartAsync(context.RequestAborted);
+        await gate.WaitAsync(context.RequestAborted);
         await context.Response.Body.WriteAsync(content, context.RequestAborted);
     }
 

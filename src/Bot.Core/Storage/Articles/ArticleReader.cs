@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Bot.Core.Articles;
+using Bot.Core.Storage.Media;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Storage.Articles;
@@ -27,7 +28,8 @@ internal static class ArticleReader
         for (var i = 0; i < articles.Count; i++)
         {
             var (tags, categories) = await TagsOfAsync(command.Connection!, articles[i].Id, ct);
-            articles[i] = articles[i] with { Tags = tags, Categories = categories };
+            var images = await ArticleMediaReader.ReadAsync(command.Connection!, articles[i].Id, ct);
+            articles[i] = articles[i] with { Tags = tags, Categories = categories, Images = images };
         }
 
         return articles;

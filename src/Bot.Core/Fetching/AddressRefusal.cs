@@ -1,0 +1,14 @@
+namespace Bot.Core.Fetching;
+
+/// <summary>Why an address is not one the bot may connect to.</summary>
+public enum AddressRefusal
+{
+    None,
+    Loopback,
+    Private,
+    LinkLocal,
+    Multicast,
+    Unspecified,
+    Broadcast,
+    Reserved,
+}

@@ -1,0 +1,214 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Bot.Core.Chat;
+using Bot.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Core.Subscriptions;
+
+/// <summary>One subscription as exported: who (platform, chat), what (filters) and whether it is on (state).</summary>
+public sealed record SubscriptionRecord(
+    [property: JsonPropertyName("platform")] string Platform,
+    [property: JsonPropertyName("chat")] ChatRecord Chat,
+    [property: JsonPropertyName("filters")] FiltersRecord Filters,
+    [property: JsonPropertyName("state")] StateRecord State);
+
+public sealed record ChatRecord(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("thread")] string? Thread,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("title")] string? Title);
+
+public sealed record FiltersRecord(
+    [property: JsonPropertyName("tags")] IReadOnlyList<string> Tags,
+    [property: JsonPropertyName("authors")] IReadOnlyList<string> Authors,
+    [property: JsonPropertyName("keywords")] IReadOnlyList<string> Keywords);
+
+/// <param name="Active">False once the platform said the chat is gone (bot blocked, channel deleted).</param>
+public sealed record StateRecord(
+    [property: JsonPropertyName("paused")] bool Paused,
+    [property: JsonPropertyName("active")] bool Active,
+    [property: JsonPropertyName("deactivatedReason")] string? DeactivatedReason,
+    [property: JsonPropertyName("created")] DateTimeOffset Created);
+
+/// <summary>The export file: a format name and version, so an import can refuse a file that is not one.</summary>
+public sealed record SubscriptionExport(
+    [property: JsonPropertyName("format")] string Format,
+    [property: JsonPropertyName("version")] int Version,
+    [property: JsonPropertyName("exported")] DateTimeOffset Exported,
+    [property: JsonPropertyName("subscriptions")] IReadOnlyList<SubscriptionRecord> Subscriptions)
+{
+    public const string FormatName = "bot-subscriptions";
+    public const int CurrentVersion = 1;
+}
+
+public sealed record SubscriptionImportSummary(int Created, int Updated);
+
+/// <summary>
+/// Moves the subscription list between databases (a new server, a new bot token): every subscription,
+/// active or not, with its filters and state. Importing replaces each listed chat's filters and state and
+/// leaves chats the file does not mention alone; the whole file goes in one transaction or not at all.
+/// </summary>
+public sealed class SubscriptionTransfer(SqliteDatabase database, TimeProvider time)
+{
+    public static JsonSerializerOptions Json { get; } = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async Task<SubscriptionExport> ExportAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var filters = new Dictionary<long, List<FilterRow>>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT subscription_id, kind, value, value_key FROM subscription_filters ORDER BY subscription_id, kind, value_key";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetInt64(0);
+                if (!filters.TryGetValue(id, out var rows))
+                {
+                    filters[id] = rows = [];
+                }
+
+                rows.Add(new FilterRow(reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        var records = new List<SubscriptionRecord>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT id, platform, chat_id, thread_id, chat_kind, title, paused, active, deactivated_reason, created_at
+                FROM subscriptions
+                ORDER BY id
+                """;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var filter = FilterRows.ToFilter(filters.TryGetValue(reader.GetInt64(0), out var rows) ? rows : []);
+                records.Add(new SubscriptionRecord(
+                    reader.GetString(1),
+                    new ChatRecord(reader.GetString(2), reader.GetString(3) is { Length: > 0 } thread ? thread : null, reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)),
+                    new FiltersRecord(filter.Tags, filter.Authors, filter.Keywords),
+                    new StateRecord(reader.GetInt64(6) != 0, reader.GetInt64(7) != 0, reader.IsDBNull(8) ? null : reader.GetString(8), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)))));
+            }
+        }
+
+        return new SubscriptionExport(SubscriptionExport.FormatName, SubscriptionExport.CurrentVersion, time.GetUtcNow(), records);
+    }
+
+    /// <summary>Reads an export file; throws <see cref="FormatException"/> with a reader's message when it is not one.</summary>
+    public static SubscriptionExport Parse(string json)
+    {
+        SubscriptionExport? export;
+        try
+        {
+            export = JsonSerializer.Deserialize<SubscriptionExport>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"Not a subscription export: {e.Message}", e);
+        }
+
+        if (export is null || export.Format != SubscriptionExport.FormatName)
+        {
+            throw new FormatException($"Not a subscription export: \"format\" must be \"{SubscriptionExport.FormatName}\".");
+        }
+
+        if (export.Version > SubscriptionExport.CurrentVersion)
+        {
+            throw new FormatException($"This export is version {export.Version}; this bot reads up to version {SubscriptionExport.CurrentVersion}.");
+        }
+
+        for (var i = 0; i < (export.Subscriptions?.Count ?? 0); i++)
+        {
+            Validate(export.Subscriptions![i], i);
+        }
+
+        return export with { Subscriptions = export.Subscriptions ?? [] };
+    }
+
+    public async Task<SubscriptionImportSummary> ImportAsync(SubscriptionExport export, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        int created = 0, updated = 0;
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = SqliteDatabase.BeginWrite(connection);
+        foreach (var record in export.Subscriptions)
+        {
+            var (id, inserted) = await UpsertAsync(connection, transaction, record, now, ct);
+            await FilterRows.ClearAsync(connection, transaction, id, ct);
+            await FilterRows.AddAsync(connection, transaction, id, FilterRows.From(new SubscriptionFilter(record.Filters.Tags ?? [], record.Filters.Authors ?? [], record.Filters.Keywords ?? [])), ct);
+            if (inserted)
+            {
+                created++;
+            }
+            else
+            {
+                updated++;
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return new SubscriptionImportSummary(created, updated);
+    }
+
+    private static async Task<(long Id, bool Inserted)> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, SubscriptionRecord record, long now, CancellationToken ct)
+    {
+        // Parse has validated the platform already.
+        _ = PlatformNames.TryParse(record.Platform, out var platform);
+        var chat = new ChatRef(platform, record.Chat.Id, PlatformNames.ParseChatKind(record.Chat.Kind), record.Chat.Thread, record.Chat.Title);
+        var existing = await SubscriptionRows.FindAsync(connection, transaction, chat, ct);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = existing is null
+            ? """
+              INSERT INTO subscriptions (platform, chat_id, thread_id, chat_kind, title, paused, active, deactivated_reason, created_at, modified_at)
+              VALUES ($platform, $chat, $thread, $kind, $title, $paused, $active, $reason, $created, $now)
+              RETURNING id
+              """
+            : """
+              UPDATE subscriptions
+              SET chat_kind = $kind, title = coalesce($title, title), paused = $paused, active = $active,
+                  deactivated_reason = $reason, modified_at = $now
+              WHERE platform = $platform AND chat_id = $chat AND thread_id = $thread
+              RETURNING id
+              """;
+        SubscriptionRows.AddKey(command, chat);
+        command.Parameters.AddWithValue("$kind", chat.Kind.ToKey());
+        command.Parameters.AddWithValue("$title", (object?)chat.Title ?? DBNull.Value);
+        command.Parameters.AddWithValue("$paused", record.State.Paused ? 1 : 0);
+        command.Parameters.AddWithValue("$active", record.State.Active ? 1 : 0);
+        command.Parameters.AddWithValue("$reason", (object?)record.State.DeactivatedReason ?? DBNull.Value);
+        command.Parameters.AddWithValue("$created", record.State.Created.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$now", now);
+        return ((long)(await command.ExecuteScalarAsync(ct))!, existing is null);
+    }
+
+    private static void Validate(SubscriptionRecord record, int index)
+    {
+        var where = $"subscriptions[{index}]";
+        if (record is null || record.Chat is null || record.Filters is null || record.State is null)
+        {
+            throw new FormatException($"{where}: platform, chat, filters and state are all required.");
+        }
+
+        if (!PlatformNames.TryParse(record.Platform, out _))
+        {
+            throw new FormatException($"{where}: unknown platform '{record.Platform}' (telegram, discord or console).");
+        }
+
+        if (string.IsNullOrWhiteSpace(record.Chat.Id))
+        {
+            throw new FormatException($"{where}: chat.id is empty.");
+        }
+
+        try
+        {
+            PlatformNames.ParseChatKind(record.Chat.Kind);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new FormatException($"{where}: unknown chat.kind '{record.Chat.Kind}' (private, group, channel or discord_channel).");
+        }
+    }
+}
