@@ -38,8 +38,11 @@ public static class RunCommand
 
         using var host = BotHost.Build(BotMode.Run, configArgs);
         await BotHost.MigrateAsync(host, ct);
+
+        // Taken before running: RunAsync disposes the host's services when it returns.
+        var failure = host.Services.GetService<ApplicationFailure>();
         await host.RunAsync(ct);
-        if (host.Services.GetService<ApplicationFailure>()?.Cause is { } cause)
+        if (failure?.Cause is { } cause)
         {
             // Already logged; repeated on stderr so that `systemctl status` shows why the bot stopped.
             await Console.Error.WriteLineAsync("Stopped: " + cause);
