@@ -177,6 +177,7 @@ public sealed class DiscordGatewayService(
                 intents = GatewayIntents.Guilds,
                 properties = new Dictionary<string, string> { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "bot", ["device"] = "bot" },
             }, ct);
+            identifyGate.Sent(_gatewayBot?.SessionStartLimit, ShardId);
         }
 
         var healthy = false;

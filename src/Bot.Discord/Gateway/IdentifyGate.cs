@@ -37,16 +37,37 @@ public sealed class IdentifyGate(TimeProvider time, ILogger<IdentifyGate> logger
             }
 
             var bucket = shardId % Math.Max(1, limit?.MaxConcurrency ?? 1);
-            if (_lastByBucket.TryGetValue(bucket, out var last) && last + Spacing - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
+            DateTimeOffset? last;
+            lock (_lastByBucket)
             {
-                await Task.Delay(wait, time, ct);
+                last = _lastByBucket.TryGetValue(bucket, out var at) ? at : null;
+                _lastByBucket[bucket] = time.GetUtcNow();
             }
 
-            _lastByBucket[bucket] = time.GetUtcNow();
+            if (last + Spacing - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, ct);
+                lock (_lastByBucket)
+                {
+                    _lastByBucket[bucket] = time.GetUtcNow();
+                }
+            }
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Called once the IDENTIFY is on the wire: Discord counts the 5 seconds from when it arrives, so the
+    /// next turn is measured from the send, not from when the gate opened.
+    /// </summary>
+    public void Sent(SessionStartLimit? limit, int shardId)
+    {
+        lock (_lastByBucket)
+        {
+            _lastByBucket[shardId % Math.Max(1, limit?.MaxConcurrency ?? 1)] = time.GetUtcNow();
         }
     }
 

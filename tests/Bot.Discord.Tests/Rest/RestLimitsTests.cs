@@ -67,6 +67,26 @@ public sealed class RestLimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RateLimit_BucketSharedByTwoRoutes_HoldsTheOtherRouteOnceLearned()
+    {
+        _discord.ShareBucket("GET /channels/{channel_id}", Messages);
+        _discord.BucketLimit = 2;
+        _discord.BucketWindow = TimeSpan.FromSeconds(10);
+        using var rest = Rest();
+        var channel = Channel(rest);
+
+        // One message to B teaches the client which bucket messages use; then lookups on A use up A's share of it.
+        Assert.IsType<SendOutcome.Sent>(await channel.SendPartAsync(Target(ChannelB), Articles.Make(), 0, default));
+        await rest.GetChannelAsync(ChannelA, default);
+        await rest.GetChannelAsync(ChannelA, default);
+        var limited = Assert.IsType<SendOutcome.RateLimited>(await channel.SendPartAsync(Target(ChannelA), Articles.Make(), 0, default));
+
+        Assert.Equal(0, _discord.RequestCount(Messages, ChannelA));
+        Assert.Equal(0, _discord.InvalidRequests);
+        Assert.True(limited.RetryAfter > TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task Unauthorized_StopsEveryLaterRequestAndStopsTheBotWithACause()
     {
         using var lifetime = new StoppingLifetime();

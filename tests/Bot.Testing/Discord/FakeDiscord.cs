@@ -151,6 +151,10 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     public IEnumerable<RecordedInteractionCall> CallsFor(string interactionToken) =>
         InteractionCalls.Where(c => c.InteractionToken == interactionToken);
 
+    /// <summary>The calls that carry an answer: a deferral (when the bot was slow, e.g. on a loaded machine) is left out.</summary>
+    public IEnumerable<RecordedInteractionCall> AnswersFor(string interactionToken) =>
+        CallsFor(interactionToken).Where(c => !c.IsDeferral);
+
     public Task WaitForAsync(Func<FakeDiscord, bool> condition, string what, TimeSpan? timeout = null) =>
         Changed.WaitForAsync(() => condition(this), what, timeout);
 

@@ -18,6 +18,9 @@ public sealed record RecordedInteractionCall(string InteractionToken, RecordedCa
 
     public int? CallbackType => Kind == RecordedCallKind.Callback ? (int?)Body?["type"] : null;
 
+    /// <summary>A deferred response (type 5, or 6 for components): a placeholder, not the answer.</summary>
+    public bool IsDeferral => CallbackType is 5 or 6;
+
     public string? Content => (string?)Message?["content"];
 }
 
