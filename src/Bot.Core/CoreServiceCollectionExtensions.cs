@@ -7,6 +7,7 @@ using Bot.Core.Hosting;
 using Bot.Core.Links;
 using Bot.Core.Media;
 using Bot.Core.Search;
+using Bot.Core.Sources;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Articles;
 using Bot.Core.Storage.Migrations;
@@ -39,6 +40,7 @@ public static class CoreServiceCollectionExtensions
             .AddArticles(configuration)
             .AddSearch(configuration)
             .AddDelivery(configuration)
+            .AddSources(configuration)
             .AddCommands(configuration)
             .AddLinks(configuration);
     }

@@ -25,5 +25,11 @@ public sealed class TelegramOptions
     /// <summary>Updates handled at once (received and not yet handled); one chat's updates always run in order.</summary>
     public int MaxUpdatesInFlight { get; set; } = 32;
 
+    /// <summary>
+    /// Deliveries set allow_paid_broadcast, and Delivery:Telegram:GlobalPerSecond may then go above 30
+    /// (up to 1,000/s). Telegram charges Stars for every message beyond the free 30/s.
+    /// </summary>
+    public bool AllowPaidBroadcast { get; set; }
+
     public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
 }

@@ -13,10 +13,20 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             // Never echo the token itself: this message ends up in the start-up log.
             errors.Add("Telegram:Token does not look like a bot token (digits, ':', then letters, digits, '_' or '-').");
         }
+        else if (options.Token.IndexOf(':', StringComparison.Ordinal) > MaxBotIdDigits)
+        {
+            // Telegram.Bot refuses such a token outright; say which key is wrong before it does.
+            errors.Add($"Telegram:Token has more than {MaxBotIdDigits} digits before ':', which the Telegram.Bot library refuses.");
+        }
 
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https"))
         {
             errors.Add("Telegram:ApiBaseUrl must be an absolute http(s) URL.");
+        }
+        else if (api.AbsolutePath.Trim('/').Length > 0 || api.Query.Length > 0)
+        {
+            // Telegram.Bot keeps only scheme, host and port of the base URL: a path would be silently dropped.
+            errors.Add("Telegram:ApiBaseUrl must be a server root such as https://api.telegram.org (Telegram.Bot ignores any path).");
         }
 
         if (options.UsesWebhook)
@@ -49,6 +59,8 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private const int MaxBotIdDigits = 16;
 
     [GeneratedRegex("^[0-9]{1,20}:[A-Za-z0-9_-]{1,100}$")]
     private static partial Regex TokenPattern();

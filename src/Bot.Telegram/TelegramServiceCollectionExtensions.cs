@@ -29,6 +29,7 @@ public static class TelegramServiceCollectionExtensions
 
         services.AddOptions<TelegramOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, TelegramRateValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         // The default HttpClient logging writes request URLs, and Telegram's URLs contain the token.
@@ -37,12 +38,14 @@ public static class TelegramServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
-        services.TryAddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
+        services.TryAddSingleton<ITelegramApi>(sp => new TelegramApi(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            sp.GetRequiredService<IOptions<TelegramOptions>>()));
+            sp.GetRequiredService<IOptions<TelegramOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
 
         services.TryAddSingleton<TelegramBotIdentity>();
         services.TryAddSingleton<TelegramArticleRenderer>();
+        services.TryAddSingleton<TelegramPartSender>();
         services.TryAddSingleton<TelegramDeliveryChannel>();
         services.AddSingleton<IDeliveryChannel>(sp => sp.GetRequiredService<TelegramDeliveryChannel>());
         services.TryAddSingleton<TelegramReplySender>();
@@ -54,6 +57,7 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddScoped<MessageResponder>();
         services.TryAddScoped<CallbackResponder>();
         services.TryAddScoped<InlineQueryResponder>();
+        services.TryAddScoped<MembershipResponder>();
 
         // Registered before polling, so it stops after it: the webhook's in-flight updates are waited for too.
         services.AddHostedService(sp => sp.GetRequiredService<TelegramUpdateIntake>());

@@ -25,7 +25,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton<JsonFeed>();
         services.TryAddSingleton<Sitemap>();
         services.TryAddSingleton<SiteExporter>();
-        services.TryAddSingleton<IMediaFiles, NoMediaFiles>();
+        services.TryAddSingleton<IMediaFiles, StoredMediaFiles>();
         return services;
     }
 }

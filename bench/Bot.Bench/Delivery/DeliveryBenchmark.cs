@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Bot.Core.Commands;
 using Bot.Core.Delivery;
+using Bot.Core.Digests;
 using Bot.Core.Publishing;
 using Bot.Core.Search;
 using Bot.Core.Storage;
@@ -131,10 +133,12 @@ public sealed class DeliveryBenchmark : IBenchmark
         var cache = new ArticleCache(new RowArticleStore(database));
         var time = TimeProvider.System;
         var publishing = new SqlitePublishingService(database, signal, cache, new SqliteArticleIndex(), time, NullLogger<SqlitePublishingService>.Instance);
+        var zones = new ChatTimeZones(Options.Create(new BotOptions()));
         var worker = new DeliveryWorker(
-            new DeliveryOutbox(database, time),
+            new DeliveryOutbox(database, time, zones),
             [channel],
             cache,
+            new DigestComposer(database, zones, Options.Create(new DigestLinkOptions())),
             new DeliveryRateLimiter(Options.Create(options), time),
             signal,
             time,

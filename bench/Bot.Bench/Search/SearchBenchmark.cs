@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Bot.Bench.Search.Lucene;
 using Bot.Core.Search;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Migrations;
@@ -13,10 +14,11 @@ using Microsoft.Extensions.Options;
 namespace Bot.Bench.Search;
 
 /// <summary>
-/// `search [--json] [--articles 50000] [--reps 20] [--window 1000] [--dir PATH] [--no-baselines]`: latency of a fixed mixed query set through
-/// ISearchService (rank + count + snippets) on the corpus replicated to N articles, against a LIKE scan and an
-/// FTS5 trigram index measured in the same run, and the index size against the raw text. --dir keeps the built
-/// database for the next run; --no-baselines skips LIKE and trigram (minutes) while tuning.
+/// `search [--json] [--articles 50000] [--reps 20] [--window 1000] [--dir PATH] [--no-baselines] [--no-lucene]`: latency of a
+/// fixed mixed query set through ISearchService (rank + count + snippets) on the corpus replicated to N articles, against a
+/// LIKE scan, an FTS5 trigram index and Lucene.Net (LucenePeer) measured in the same run, and the index size against the
+/// raw text. --dir keeps the built database and Lucene index for the next run; --no-baselines skips LIKE and trigram
+/// (minutes) while tuning, --no-lucene the peer.
 /// </summary>
 public sealed class SearchBenchmark : IBenchmark
 {
@@ -48,7 +50,13 @@ public sealed class SearchBenchmark : IBenchmark
                 build = await SearchBenchArchive.BuildAsync(database, BenchCorpus.Load(), count, ct);
             }
 
-            var report = await MeasureAsync(database, count, reps, window, !args.Contains("--no-baselines"), build, ct);
+            LuceneFigures? lucene = null;
+            if (!args.Contains("--no-lucene"))
+            {
+                lucene = await LucenePeer.MeasureAsync(folder, database, BenchCorpus.Load(), count, reps, ct);
+            }
+
+            var report = await MeasureAsync(database, count, reps, window, !args.Contains("--no-baselines"), build, lucene, ct);
             Console.WriteLine(json ? JsonSerializer.Serialize(report.Json, JsonOptions) : report.Table);
             return 0;
         }
@@ -64,7 +72,7 @@ public sealed class SearchBenchmark : IBenchmark
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static async Task<(object Json, string Table)> MeasureAsync(SqliteDatabase database, int count, int reps, int window, bool baselines, TimeSpan? build, CancellationToken ct)
+    private static async Task<(object Json, string Table)> MeasureAsync(SqliteDatabase database, int count, int reps, int window, bool baselines, TimeSpan? build, LuceneFigures? lucene, CancellationToken ct)
     {
         var search = new SqliteSearchService(database, Options.Create(new SearchOptions { RankWindow = window }), NullLogger<SqliteSearchService>.Instance);
         var steal = new CpuSteal();
@@ -120,6 +128,17 @@ public sealed class SearchBenchmark : IBenchmark
             load_average = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null,
             cpu_steal = stolen is { } share ? Math.Round(share, 3) : (double?)null,
             build_s = build is { } b ? Math.Round(b.TotalSeconds) : (double?)null,
+            index_build_s = await SearchBenchArchive.IndexBuildSecondsAsync(connection, ct),
+            recall = lucene is null ? (double?)null : Math.Round(lucene.Ours.Recall, 4),
+            precision = lucene is null ? (double?)null : Math.Round(lucene.Ours.Precision, 4),
+            lucene_cjk_p50_ms = lucene is null ? (double?)null : Math.Round(lucene.CjkP50, 2),
+            lucene_cjk_p95_ms = lucene is null ? (double?)null : Math.Round(lucene.CjkP95, 2),
+            lucene_cjk_recall = lucene is null ? (double?)null : Math.Round(lucene.Cjk.Recall, 4),
+            lucene_cjk_precision = lucene is null ? (double?)null : Math.Round(lucene.Cjk.Precision, 4),
+            lucene_cjk_index_ratio = lucene is null ? (double?)null : Math.Round(lucene.CjkBytes / sizes.Raw, 3),
+            lucene_cjk_build_s = lucene?.CjkBuild is { } lb ? Math.Round(lb.TotalSeconds) : (double?)null,
+            lucene_smartcn_recall = lucene is null ? (double?)null : Math.Round(lucene.SmartCn.Recall, 4),
+            lucene_smartcn_precision = lucene is null ? (double?)null : Math.Round(lucene.SmartCn.Precision, 4),
             by_class = ours.GroupBy(q => q.Key.Class).ToDictionary(g => g.Key, g => new
             {
                 p50_ms = Math.Round(Percentile(g.SelectMany(q => q.Value).ToList(), 0.50), 2),
@@ -139,7 +158,16 @@ public sealed class SearchBenchmark : IBenchmark
         table.AppendLine(CultureInfo.InvariantCulture, $"ours     p50 {p50:N2} ms, p95 {p95:N2} ms");
         table.AppendLine(CultureInfo.InvariantCulture, $"LIKE     p95 {likeP95:N2} ms (one run per query) → ours is {likeP95 / p95:N0}× faster at p95");
         table.AppendLine(CultureInfo.InvariantCulture, $"trigram  p95 {trigramP95:N2} ms (terms under 3 characters fall back to a LIKE scan of the content; one run each)");
-        table.AppendLine(CultureInfo.InvariantCulture, $"index    {sizes.Fts / 1e6:N1} MB = {sizes.Fts / sizes.Raw:N2}× raw text (trigram {sizes.Trigram / sizes.Raw:N2}×); page counts measured while building");
+        table.AppendLine(CultureInfo.InvariantCulture, $"index    {sizes.Fts / 1e6:N1} MB = {sizes.Fts / sizes.Raw:N2}× raw text (trigram {sizes.Trigram / sizes.Raw:N2}×); page counts measured while building; index built in {json.index_build_s} s");
+        if (lucene is not null)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"Lucene.Net CJK bigrams  p50 {lucene.CjkP50:N2} ms, p95 {lucene.CjkP95:N2} ms (total + best 10 loaded, no snippets) → ours/Lucene p95 {p95 / lucene.CjkP95:N2}×; index {lucene.CjkBytes / 1e6:N1} MB = {lucene.CjkBytes / sizes.Raw:N2}× raw text{(lucene.CjkBuild is { } lb2 ? $", built in {lb2.TotalSeconds:N0} s" : string.Empty)}");
+            table.AppendLine(CultureInfo.InvariantCulture, $"recall / precision against a substring scan ({LucenePeer.ExactnessQueries.Count} Chinese queries): ours {lucene.Ours.Recall:P2} / {lucene.Ours.Precision:P2}, Lucene CJK {lucene.Cjk.Recall:P2} / {lucene.Cjk.Precision:P2}, Lucene SmartCn {lucene.SmartCn.Recall:P2} / {lucene.SmartCn.Precision:P2}");
+            foreach (var line in lucene.PerQuery)
+            {
+                table.AppendLine("  " + line);
+            }
+        }
         return (json, table.ToString());
     }
 

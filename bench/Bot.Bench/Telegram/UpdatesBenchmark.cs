@@ -20,7 +20,7 @@ namespace Bot.Bench.Telegram;
 /// to the real composition (AddBotCore + AddTelegram, long polling) against the loopback fake, whose
 /// every answer waits a simulated network round trip. Measures reply latency (push → first message
 /// back) and updates handled per second; the baseline in the same run is one bare sendMessage round
-/// trip to the same fake.
+/// trip to the same fake, and the whole run once with one update at a time (as before).
 /// </summary>
 public sealed class UpdatesBenchmark : IBenchmark
 {
@@ -38,9 +38,45 @@ public sealed class UpdatesBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
         var rtt = TimeSpan.FromMilliseconds(Option(args, "--rtt-ms", 20));
+        var inFlight = Option(args, "--in-flight", 32);
+
+        // The baseline, in the same run: one update at a time (MaxUpdatesInFlight = 1), as the adapter
+        // handled them before updates ran side by side.
+        var sequential = await RunOnceAsync(1, rtt, ct);
+        var concurrent = await RunOnceAsync(inFlight, rtt, ct);
+        if (args.Contains("--json"))
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                users = Users,
+                commands = Users * CommandsPerUser,
+                simulated_rtt_ms = rtt.TotalMilliseconds,
+                baseline_send_ms = concurrent.BaselineSendMs,
+                sequential,
+                concurrent,
+                updates_per_sec_ratio = concurrent.UpdatesPerSecond / sequential.UpdatesPerSecond,
+                p50_ratio = concurrent.P50Ms / sequential.P50Ms,
+            }));
+            return 0;
+        }
+
+        Console.WriteLine($"{Users} users x {CommandsPerUser} commands ({Users * CommandsPerUser} updates), simulated round trip {rtt.TotalMilliseconds} ms per Bot API call");
+        Console.WriteLine($"baseline: one bare sendMessage   {concurrent.BaselineSendMs,9:F1} ms");
+        Console.WriteLine("                                 in flight   reply p50   reply p95    updates/s   messages");
+        foreach (var (label, f) in new[] { ("one at a time (before)", sequential), ("side by side (after)", concurrent) })
+        {
+            Console.WriteLine($"{label,-32} {f.InFlight,9} {f.P50Ms,9:F0} ms {f.P95Ms,9:F0} ms {f.UpdatesPerSecond,10:F1} {f.Messages,10}");
+        }
+
+        Console.WriteLine($"after / before: updates/s {concurrent.UpdatesPerSecond / sequential.UpdatesPerSecond:F2}x, p50 {concurrent.P50Ms / sequential.P50Ms:F2}x, p95 {concurrent.P95Ms / sequential.P95Ms:F2}x");
+        return 0;
+    }
+
+    private static async Task<Figures> RunOnceAsync(int inFlight, TimeSpan rtt, CancellationToken ct)
+    {
         await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { EnforceRateLimits = false, ResponseDelay = rtt }, ct: ct);
         await using var database = await TempDatabase.CreateAsync(ct);
-        using var host = BuildHost(fake, database);
+        using var host = BuildHost(fake, database, inFlight);
         await host.StartAsync(ct);
         await ImportAsync(host.Services, ct);
 
@@ -61,32 +97,7 @@ public sealed class UpdatesBenchmark : IBenchmark
         var sorted = latencies.Order().ToArray();
         var messages = fake.Messages.Count(m => m.ChatId >= FirstChat);
         await host.StopAsync(ct);
-
-        var result = new
-        {
-            users = Users,
-            commands = Users * CommandsPerUser,
-            simulated_rtt_ms = rtt.TotalMilliseconds,
-            reply_p50_ms = Percentile(sorted, 0.50),
-            reply_p95_ms = Percentile(sorted, 0.95),
-            updates_per_sec = Users * CommandsPerUser / watch.Elapsed.TotalSeconds,
-            seconds = watch.Elapsed.TotalSeconds,
-            baseline_send_ms = baseline,
-            p50_in_round_trips = Percentile(sorted, 0.50) / baseline,
-            messages_sent = messages,
-        };
-        if (args.Contains("--json"))
-        {
-            Console.WriteLine(JsonSerializer.Serialize(result));
-            return 0;
-        }
-
-        Console.WriteLine($"{result.users} users x {CommandsPerUser} commands ({result.commands} updates), simulated round trip {result.simulated_rtt_ms} ms, {result.messages_sent} messages back");
-        Console.WriteLine($"baseline: one bare sendMessage     {result.baseline_send_ms,9:F1} ms");
-        Console.WriteLine($"reply p50                          {result.reply_p50_ms,9:F1} ms   ({result.p50_in_round_trips:F1}x the baseline)");
-        Console.WriteLine($"reply p95                          {result.reply_p95_ms,9:F1} ms");
-        Console.WriteLine($"updates handled                    {result.updates_per_sec,9:F1} /s   ({result.seconds:F1} s)");
-        return 0;
+        return new Figures(inFlight, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Users * CommandsPerUser / watch.Elapsed.TotalSeconds, messages, baseline);
     }
 
     private static async Task UserAsync(FakeTelegramServer fake, long chatId, ConcurrentDictionary<long, Channel> replies, ConcurrentBag<double> latencies, CancellationToken ct)
@@ -133,7 +144,7 @@ public sealed class UpdatesBenchmark : IBenchmark
         }
     }
 
-    private static IHost BuildHost(FakeTelegramServer fake, TempDatabase database)
+    private static IHost BuildHost(FakeTelegramServer fake, TempDatabase database, int inFlight)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -142,6 +153,7 @@ public sealed class UpdatesBenchmark : IBenchmark
             ["Telegram:Token"] = fake.Token,
             ["Telegram:ApiBaseUrl"] = fake.BaseUrl,
             ["Telegram:PollTimeoutSeconds"] = "5",
+            ["Telegram:MaxUpdatesInFlight"] = inFlight.ToString(CultureInfo.InvariantCulture),
             ["Bot:TimeZone"] = "UTC",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -158,6 +170,8 @@ public sealed class UpdatesBenchmark : IBenchmark
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private sealed record Figures(int InFlight, double P50Ms, double P95Ms, double UpdatesPerSecond, int Messages, double BaselineSendMs);
 
     // One user's chat: each command waits for the first message that arrives after it was sent.
     private sealed class Channel

@@ -41,6 +41,9 @@ public sealed record Article(
     /// <summary>The images the body references, in its order, stored or not (see <see cref="ArticleImage"/>); read with the article.</summary>
     public IReadOnlyList<ArticleImage> Images { get; init; } = [];
 
+    /// <summary>The feed or folder source the article came from (issue 14), when it did.</summary>
+    public long? SourceId { get; init; }
+
     /// <summary>The first stored image: a delivery's photo and a Discord embed's image.</summary>
     public ArticleImage? LeadImage => Images.FirstOrDefault(i => i.IsStored);
 }

@@ -7,20 +7,22 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Core.Commands;
 
 /// <summary>
-/// The platform-neutral front door: finds the handler for a command in a table, applies the admin
-/// rule, routes plain messages to a waiting conversation, and turns any failure into a polite reply.
+/// The platform-neutral front door: finds the handler for a command in a table, enforces every rule
+/// its descriptor states (platform, admin-only, the chat it manages, ending a pending conversation),
+/// routes plain messages to a waiting conversation, and turns any failure into a polite reply.
 /// </summary>
 public sealed class ChatBot(
     IEnumerable<ICommandHandler> handlers,
     IEnumerable<ICallbackHandler> callbacks,
+    CommandCatalog catalog,
     AdminList admins,
     SqliteConversationStore conversations,
     PostIntake intake,
     ScheduleReplies schedule,
     ILogger<ChatBot> logger) : IChatBot
 {
-    private readonly Dictionary<string, ICommandHandler> _handlers = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, ICallbackHandler> _callbacks = callbacks.ToDictionary(c => c.Prefix, StringComparer.Ordinal);
+    private readonly Dictionary<string, ICommandHandler> _handlers = handlers.ToDictionary(h => h.Descriptor.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ICallbackHandler> _callbacks = callbacks.ToDictionary(c => c.Kind, StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<Reply>> HandleMessageAsync(IncomingMessage message, CancellationToken ct)
     {
@@ -39,7 +41,7 @@ public sealed class ChatBot(
                 // in a private chat, where nobody else could have been meant.
                 var head = message.Text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0];
                 return message.Chat.Kind == ChatKind.Private && !head.Contains('@', StringComparison.Ordinal)
-                    ? [UnknownCommand(new CommandContext(message, string.Empty, text, admins.IsAdmin(message.User)), head.TrimStart('/'))]
+                    ? [UnknownCommand(Context(message, string.Empty, text), head.TrimStart('/'))]
                     : [];
             }
 
@@ -61,19 +63,18 @@ public sealed class ChatBot(
         var text = UiText.For(callback.User.LanguageCode);
         try
         {
-            var colon = callback.Payload.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0 || !_callbacks.TryGetValue(callback.Payload[..colon], out var handler))
+            if (Callbacks.ButtonPayload.KindOf(callback.Payload) is not { } kind || !_callbacks.TryGetValue(kind, out var handler))
             {
                 return [new Reply.Text(text.ButtonExpired, Ephemeral: true)];
             }
 
             var isAdmin = admins.IsAdmin(callback.User);
-            if (handler.Prefix != "s" && !isAdmin)
+            if (handler.AdminOnly && !isAdmin)
             {
                 return [new Reply.Text(text.AdminOnly, Ephemeral: true)];
             }
 
-            return await handler.HandleAsync(new CallbackContext(callback, text, isAdmin), callback.Payload[(colon + 1)..], ct);
+            return await handler.HandleAsync(new CallbackContext(callback, text, isAdmin), callback.Payload, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -88,23 +89,33 @@ public sealed class ChatBot(
 
     private async Task<IReadOnlyList<Reply>> RunCommandAsync(IncomingMessage message, CommandLine command, UiText text, CancellationToken ct)
     {
-        var isAdmin = admins.IsAdmin(message.User);
-        var context = new CommandContext(message, command.Arguments, text, isAdmin);
-        var info = CommandCatalog.Find(command.Name);
-        if (!_handlers.TryGetValue(command.Name, out var handler) || (info is not null && !info.IsOn(message.Chat.Platform)))
+        var context = Context(message, command.Arguments, text);
+        if (!_handlers.TryGetValue(command.Name, out var handler) || !handler.Descriptor.IsOn(message.Chat.Platform))
         {
             // In groups, stay quiet unless addressed by name: other bots there may know the command.
             var addressed = message.Chat.Kind == ChatKind.Private || message.Text.Contains('@', StringComparison.Ordinal);
             return addressed ? [UnknownCommand(context, command.Name)] : [];
         }
 
-        if (info is { AdminOnly: true } && !isAdmin)
+        var descriptor = handler.Descriptor;
+        if (descriptor.AdminOnly && !context.IsAdmin)
         {
-            logger.LogInformation("Refused /{Command} to non-admin {Platform} user {UserId}", command.Name, message.User.Platform, message.User.UserId);
-            return CommandContext.Say(text.AdminOnly);
+            logger.LogInformation("Refused /{Command} to non-admin {Platform} user {UserId}", descriptor.Name, message.User.Platform, message.User.UserId);
+            return CommandContext.SayPrivately(text.AdminOnly);
         }
 
-        if (command.Name != "post" && command.Name != "cancel")
+        if (descriptor.ManagesChat)
+        {
+            var resolution = await ChatTargeting.ResolveAsync(message, command.Arguments, text, ct);
+            if (resolution.Target is null)
+            {
+                return CommandContext.SayPrivately(resolution.Refusal!);
+            }
+
+            context = context with { Arguments = resolution.RemainingArguments, Target = resolution.Target };
+        }
+
+        if (!descriptor.ContinuesConversation)
         {
             // Any other command ends a pending /post, so a later stray message is not taken for an article.
             await conversations.ClearAsync(message.Chat, message.User, ct);
@@ -112,6 +123,9 @@ public sealed class ChatBot(
 
         return await handler.HandleAsync(context, ct);
     }
+
+    private CommandContext Context(IncomingMessage message, string arguments, UiText text) =>
+        new(message, arguments, text, admins.IsAdmin(message.User)) { Commands = catalog };
 
     private static Reply.Text UnknownCommand(CommandContext context, string name) =>
         new(context.Text.UnknownCommand(Rendering.MarkdownText.Escape(name)) + "\n\n" + Handlers.HelpHandler.Render(context));

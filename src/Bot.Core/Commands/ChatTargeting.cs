@@ -1,22 +1,30 @@
 using Bot.Core.Chat;
+using Bot.Core.Localization;
 
 namespace Bot.Core.Commands;
 
-/// <summary>Which chat a subscription command is about, and whether the user may change it.</summary>
+/// <summary>Which chat a command that manages one is about, and whether the user may change it. Run once by the pipeline.</summary>
 public static class ChatTargeting
 {
-    public sealed record Target(ChatRef? Chat, string RemainingArguments, string? Refusal, bool IsOtherChat);
+    /// <param name="Target">The checked chat, or null when refused.</param>
+    /// <param name="RemainingArguments">The arguments without the chat reference.</param>
+    /// <param name="Refusal">Why not, in the user's language, when <paramref name="Target"/> is null.</param>
+    public sealed record Resolution(ChatTarget? Target, string RemainingArguments, string? Refusal);
 
     /// <summary>
     /// Another chat when the command names one (Discord "channel" option, Telegram "@channel" or a
     /// "-100…" id as first word), checked by the platform; otherwise the current chat, where groups
     /// and channels need a chat admin.
     /// </summary>
-    public static async Task<Target> ResolveAsync(CommandContext context, CancellationToken ct)
+    public static async Task<Resolution> ResolveAsync(IncomingMessage message, string arguments, UiText text, CancellationToken ct)
     {
-        var arguments = context.Option("tags") ?? context.Arguments;
-        var reference = context.Option("channel");
-        if (reference is null && context.Message.Options is null)
+        string? reference = null;
+        if (message.Options is { } options)
+        {
+            arguments = Value(options, OptionNames.Tags) ?? arguments;
+            reference = Value(options, OptionNames.Channel);
+        }
+        else
         {
             var first = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
             if (first.Length > 0 && LooksLikeChat(first[0]))
@@ -26,25 +34,28 @@ public static class ChatTargeting
             }
         }
 
-        if (reference is not null && reference != context.Message.Chat.ChatId)
+        if (reference is not null && reference != message.Chat.ChatId)
         {
-            var resolution = await context.Message.Access.ResolveManagedChatAsync(reference, ct);
+            var resolution = await message.Access.ResolveManagedChatAsync(reference, ct);
             return resolution switch
             {
-                ChatResolution.Resolved resolved => new Target(resolved.Chat, arguments, null, true),
-                ChatResolution.Refused refused => new Target(null, arguments, context.Text.Refusal(refused.Reason), true),
-                _ => new Target(null, arguments, context.Text.Refusal(ChatRefusal.NotSupported), true),
+                ChatResolution.Resolved resolved => new Resolution(new ChatTarget(resolved.Chat, IsOtherChat: true), arguments, null),
+                ChatResolution.Refused refused => new Resolution(null, arguments, text.Refusal(refused.Reason)),
+                _ => new Resolution(null, arguments, text.Refusal(ChatRefusal.NotSupported)),
             };
         }
 
-        var chat = context.Message.Chat;
-        if (chat.Kind != ChatKind.Private && !await context.Message.Access.CanManageChatAsync(ct))
+        var chat = message.Chat;
+        if (chat.Kind != ChatKind.Private && !await message.Access.CanManageChatAsync(ct))
         {
-            return new Target(null, arguments, context.Text.NotChatAdmin, false);
+            return new Resolution(null, arguments, text.NotChatAdmin);
         }
 
-        return new Target(chat, arguments, null, false);
+        return new Resolution(new ChatTarget(chat, IsOtherChat: false), arguments, null);
     }
+
+    private static string? Value(IReadOnlyDictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     private static bool LooksLikeChat(string word) =>
         (word.StartsWith('@') && word.Length > 1)

@@ -22,6 +22,7 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton<ScheduleReplies>();
         services.TryAddSingleton<PostIntake>();
         services.TryAddSingleton<ReadHandler>();
+        services.TryAddSingleton(sp => new CommandCatalog(sp.GetServices<ICommandHandler>()));
         services.TryAddSingleton<IChatBot, ChatBot>();
 
         services.AddSingleton<ICommandHandler, StartHandler>();

@@ -12,6 +12,7 @@ public sealed record IncomingFile(string FileName, long Size, Func<CancellationT
 /// <param name="Access">Checks only the platform can make (is the user a chat admin, can the bot post in a channel…).</param>
 /// <param name="Options">Named options of a Discord slash command or modal (tags, channel, query, id, count, time, title, body).</param>
 /// <param name="BotUsername">The bot's own username, so "/help@OtherBot" in a group is ignored and "/help@OurBot" is ours.</param>
+/// <param name="CanOpenForm">The adapter can answer this message with a <see cref="Reply.Form"/> (a Discord slash command).</param>
 public sealed record IncomingMessage(
     ChatRef Chat,
     UserRef User,
@@ -19,7 +20,8 @@ public sealed record IncomingMessage(
     IChatAccess Access,
     IncomingFile? File = null,
     IReadOnlyDictionary<string, string>? Options = null,
-    string? BotUsername = null);
+    string? BotUsername = null,
+    bool CanOpenForm = false);
 
 /// <summary>A button press; <paramref name="Payload"/> is what Core put in <see cref="ReplyButton.Payload"/>.</summary>
 public sealed record CallbackRequest(ChatRef Chat, UserRef User, string Payload, IChatAccess Access);
@@ -55,4 +57,10 @@ public interface IChatAccess
     /// channel id or &lt;#id&gt; mention), checking that the user administers it and the bot can post there.
     /// </summary>
     Task<ChatResolution> ResolveManagedChatAsync(string reference, CancellationToken ct);
+
+    /// <summary>
+    /// Whether the bot may post in the current chat, when the platform already knows (Discord sends the
+    /// bot's rights with each interaction). Elsewhere the first delivery finds out, so the default says yes.
+    /// </summary>
+    Task<bool> CanBotPostHereAsync(CancellationToken ct) => Task.FromResult(true);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Bot.Core.Articles;
 using Bot.Core.Chat;
+using Bot.Core.Commands.Callbacks;
 using Bot.Core.Delivery;
 using Bot.Core.Localization;
 using Bot.Core.Media;
@@ -112,9 +113,9 @@ public sealed class PostIntake(
             parts);
         ReplyButton[] buttons =
         [
-            new(text.PublishNowButton, $"pub:{draft.Id}"),
-            new(text.ScheduleButton, $"sch:{draft.Id}"),
-            new(text.CancelButton, $"can:{draft.Id}"),
+            new(text.PublishNowButton, PublishPayload.Create(draft.Id)),
+            new(text.ScheduleButton, SchedulePayload.Create(draft.Id)),
+            new(text.CancelButton, DiscardPayload.Create(draft.Id)),
         ];
         return [new Reply.ArticleView(draft, MaxParts: 1), new Reply.Text(summary, [buttons])];
     }

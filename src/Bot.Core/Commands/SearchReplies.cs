@@ -1,4 +1,5 @@
 using System.Text;
+using Bot.Core.Commands.Callbacks;
 using Bot.Core.Localization;
 using Bot.Core.Rendering;
 using Bot.Core.Search;
@@ -45,12 +46,12 @@ public sealed class SearchReplies(ISearchService search, SqliteConversationStore
             var id = await store.SaveSearchAsync(query, ct);
             if (offset > 0)
             {
-                buttons.Add(new ReplyButton(text.PreviousButton, $"s:{id}:{Math.Max(0, offset - PageSize)}"));
+                buttons.Add(new ReplyButton(text.PreviousButton, SearchPagePayload.Create(id, Math.Max(0, offset - PageSize))));
             }
 
             if (offset + result.Hits.Count < result.Total)
             {
-                buttons.Add(new ReplyButton(text.NextButton, $"s:{id}:{offset + PageSize}"));
+                buttons.Add(new ReplyButton(text.NextButton, SearchPagePayload.Create(id, offset + PageSize)));
             }
         }
 

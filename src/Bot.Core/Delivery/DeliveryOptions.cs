@@ -37,6 +37,16 @@ public sealed class DeliveryOptions : IValidatableObject
     [Range(1, 86_400)]
     public int PublishCheckSeconds { get; set; } = 30;
 
+    /// <summary>Which archived images go as pictures: none, the lead photo (default), or all (the others as albums).</summary>
+    public Media.DeliveryImageMode Images { get; set; } = Media.DeliveryImageMode.Lead;
+
+    /// <summary>
+    /// How late a digest may still go when the host was down at its time: within this it is made once when
+    /// the host is back; later, that digest time is skipped and its articles wait for the next one.
+    /// </summary>
+    [Range(0, 7 * 24 * 60)]
+    public int DigestGraceMinutes { get; set; } = 240;
+
     public PlatformRateOptions Telegram { get; set; } = PlatformRateOptions.TelegramDefaults();
 
     public PlatformRateOptions Discord { get; set; } = PlatformRateOptions.DiscordDefaults();

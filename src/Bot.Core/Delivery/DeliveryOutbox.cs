@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bot.Core.Chat;
+using Bot.Core.Digests;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -18,7 +19,7 @@ public enum LeaseAdmission
 /// and records results by group commit: every writer waits until its change is committed, so at most
 /// as many sends as are in flight can be lost by a crash (and then sent twice), never more.
 /// </summary>
-public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) : IDisposable
+public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time, ChatTimeZones? zones = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _queueLock = new();
@@ -49,12 +50,14 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
             var connection = await ConnectionAsync(ct);
             await using var transaction = SqliteDatabase.BeginWrite(connection);
             var leased = new List<LeasedDelivery>();
+            var deferred = new List<(long Id, long UntilMs)>();
             await using (var select = connection.CreateCommand())
             {
                 select.Transaction = transaction;
                 select.CommandText = """
                     SELECT d.id, d.article_id, d.subscription_id, s.platform, s.chat_id, s.chat_kind, s.thread_id,
-                           d.next_part, d.part_count, d.message_ids, d.attempts
+                           d.next_part, d.part_count, d.message_ids, d.attempts,
+                           d.digest_id, s.quiet_start, s.quiet_end, s.quiet_silent, s.time_zone
                     FROM deliveries AS d INDEXED BY ix_deliveries_pending
                     CROSS JOIN subscriptions AS s ON s.id = d.subscription_id
                     WHERE d.state = 'pending'
@@ -68,6 +71,7 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
                 select.Parameters.AddWithValue("$now", now);
                 await using var reader = await select.ExecuteReaderAsync(ct);
                 var stopped = new HashSet<Platform>();
+                var utcNow = DateTimeOffset.FromUnixTimeMilliseconds(now);
                 while (leased.Count < max && stopped.Count < platforms.Count && await reader.ReadAsync(ct))
                 {
                     var subscriptionId = reader.GetInt64(2);
@@ -77,7 +81,23 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
                         continue;
                     }
 
-                    var target = new DeliveryTarget(reader.GetString(4), PlatformNames.ParseChatKind(reader.GetString(5)), NullIfEmpty(reader.GetString(6)));
+                    var digestId = reader.IsDBNull(11) ? (long?)null : reader.GetInt64(11);
+                    var silent = false;
+                    if (digestId is null && !reader.IsDBNull(12) && QuietNow(reader, 12, utcNow) is var (window, zone))
+                    {
+                        // Inside the chat's quiet hours (digests are not: their time is the reader's choice).
+                        // Silent windows send without a notification; the others wait until the window ends,
+                        // and the chat's later articles wait behind this one.
+                        if (!window.Silent)
+                        {
+                            deferred.Add((reader.GetInt64(0), window.EndAfter(utcNow, zone).ToUnixTimeMilliseconds()));
+                            continue;
+                        }
+
+                        silent = true;
+                    }
+
+                    var target = new DeliveryTarget(reader.GetString(4), PlatformNames.ParseChatKind(reader.GetString(5)), NullIfEmpty(reader.GetString(6)), silent);
                     switch (admit(new LeaseCandidate(subscriptionId, platform, target)))
                     {
                         case LeaseAdmission.SkipPlatform:
@@ -96,10 +116,12 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
                         (int)reader.GetInt64(7),
                         reader.IsDBNull(8) ? null : (int)reader.GetInt64(8),
                         JsonSerializer.Deserialize<string[]>(reader.GetString(9)) ?? [],
-                        (int)reader.GetInt64(10)));
+                        (int)reader.GetInt64(10),
+                        digestId));
                 }
             }
 
+            await DeferAsync(connection, transaction, deferred, ct);
             await MarkLeasedAsync(connection, transaction, LeaseTable.Deliveries, [.. leased.Select(l => l.Id)], owner, now + (long)lease.TotalMilliseconds, ct);
 
             await transaction.CommitAsync(ct);
@@ -279,6 +301,43 @@ public sealed class DeliveryOutbox(SqliteDatabase database, TimeProvider time) :
         _sql = null;
         _connection?.Dispose();
         _connection = null;
+    }
+
+    /// <summary>The chat's quiet window and zone when <paramref name="now"/> is inside it (columns from <paramref name="first"/> on: start, end, silent, zone).</summary>
+    private (QuietWindow Window, TimeZoneInfo Zone)? QuietNow(SqliteDataReader reader, int first, DateTimeOffset now)
+    {
+        if (reader.IsDBNull(first + 1))
+        {
+            return null;
+        }
+
+        var window = new QuietWindow(
+            Subscriptions.SubscriptionRows.Minutes(reader.GetInt64(first)),
+            Subscriptions.SubscriptionRows.Minutes(reader.GetInt64(first + 1)),
+            reader.GetInt64(first + 2) != 0);
+        var zone = zones?.Resolve(reader.IsDBNull(first + 3) ? null : reader.GetString(first + 3)) ?? TimeZoneInfo.Utc;
+        return window.Contains(now, zone) ? (window, zone) : null;
+    }
+
+    /// <summary>Moves deliveries held by quiet hours to the window's end, so the lease query stops looking at them until then.</summary>
+    private static async Task DeferAsync(SqliteConnection connection, SqliteTransaction transaction, List<(long Id, long UntilMs)> deferred, CancellationToken ct)
+    {
+        if (deferred.Count == 0)
+        {
+            return;
+        }
+
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE deliveries SET next_attempt_at = $until WHERE id = $id AND state = 'pending'";
+        var id = update.Parameters.Add("$id", SqliteType.Integer);
+        var until = update.Parameters.Add("$until", SqliteType.Integer);
+        foreach (var (deliveryId, untilMs) in deferred)
+        {
+            id.Value = deliveryId;
+            until.Value = untilMs;
+            await update.ExecuteNonQueryAsync(ct);
+        }
     }
 
     private static string PlatformsJson(IEnumerable<Platform> platforms) => JsonSerializer.Serialize(platforms.Select(p => p.ToKey()));

@@ -1,3 +1,4 @@
+using Bot.Core.Digests;
 using Bot.Core.Publishing;
 using Bot.Core.Search;
 using Bot.Core.Subscriptions;
@@ -22,6 +23,13 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionService, SqliteSubscriptionService>();
         services.TryAddSingleton<IArticleIndex, SqliteArticleIndex>(); // publishing re-dates the index entry of an undated draft
         services.TryAddSingleton<IPublishingService, SqlitePublishingService>();
+        services.AddOptions<DigestLinkOptions>().Bind(configuration.GetSection(DigestLinkOptions.Section));
+        services.TryAddSingleton<ChatTimeZones>();
+        services.TryAddSingleton<DigestTriggerSignal>();
+        services.TryAddSingleton<IDeliveryPreferenceService, SqliteDeliveryPreferenceService>();
+        services.TryAddSingleton<DigestComposer>();
+        services.TryAddSingleton<DigestMaker>();
+        services.AddHostedService<DigestScheduler>();
         services.TryAddSingleton<DeliveryOutbox>();
         services.TryAddSingleton<DeliveryRateLimiter>();
         services.TryAddSingleton<DeliverySignal>();

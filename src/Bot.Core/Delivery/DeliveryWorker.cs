@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Bot.Core.Articles;
 using Bot.Core.Chat;
+using Bot.Core.Digests;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed class DeliveryWorker(
     DeliveryOutbox outbox,
     IEnumerable<IDeliveryChannel> channels,
     ArticleCache articles,
+    DigestComposer digests,
     DeliveryRateLimiter limiter,
     DeliverySignal signal,
     TimeProvider time,
@@ -25,6 +27,7 @@ public sealed class DeliveryWorker(
 {
     private readonly DeliveryOutbox _outbox = outbox;
     private readonly ArticleCache _articles = articles;
+    private readonly DigestComposer _digests = digests;
     private readonly DeliveryRateLimiter _limiter = limiter;
     private readonly DeliverySignal _signal = signal;
     private readonly TimeProvider _time = time;
@@ -323,10 +326,14 @@ public sealed class DeliveryWorker(
 
         public async Task RunAsync(CancellationToken ct)
         {
-            var article = await worker._articles.GetAsync(delivery.ArticleId, ct);
+            var article = delivery.DigestId is { } digestId
+                ? await worker._digests.ComposeAsync(digestId, ct)
+                : await worker._articles.GetAsync(delivery.ArticleId, ct);
             if (article is null || article.State == ArticleState.Retracted)
             {
-                await FailAsync(article is null ? "the article no longer exists" : "the article was retracted");
+                await FailAsync(
+                    delivery.DigestId is not null ? "every article of the digest was retracted"
+                    : article is null ? "the article no longer exists" : "the article was retracted");
                 return;
             }
 

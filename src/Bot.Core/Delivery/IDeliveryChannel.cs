@@ -4,7 +4,8 @@ using Bot.Core.Chat;
 namespace Bot.Core.Delivery;
 
 /// <summary>Where one delivery goes: a chat, or a thread / forum topic in it.</summary>
-public sealed record DeliveryTarget(string ChatId, ChatKind Kind, string? ThreadId);
+/// <param name="Silent">Send without a notification (the chat's quiet hours in silent mode): Telegram <c>disable_notification</c>, Discord <c>SUPPRESS_NOTIFICATIONS</c>.</param>
+public sealed record DeliveryTarget(string ChatId, ChatKind Kind, string? ThreadId, bool Silent = false);
 
 /// <summary>What a platform said when asked to send (or delete) one message. Adapters map every error to one of these.</summary>
 public abstract record SendOutcome

@@ -153,5 +153,11 @@ internal sealed class ChineseText : UiText
 
     public override string PostFormBodyField => "正文（Markdown）";
 
+    public override string PostFormUnavailable => "表单未能及时打开。请再次使用 /post，或附上 .md 或 .txt 文件。";
+
     public override string ReadArticleLink => "阅读全文";
+
+    public override string AddedToGroup => "你好！本群管理员在这里发送 /subscribe 即可接收新文章；/help 查看全部功能。";
+
+    public override string AddedToChannel(string reference) => $"我可以在本频道发布新文章。频道管理员在与我的私聊中发送 /subscribe {reference} 即可订阅本频道。";
 }

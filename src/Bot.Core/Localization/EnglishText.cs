@@ -153,5 +153,11 @@ internal sealed class EnglishText : UiText
 
     public override string PostFormBodyField => "Text (Markdown)";
 
+    public override string PostFormUnavailable => "The form could not be opened in time. Run /post again, or attach a .md or .txt file to it.";
+
     public override string ReadArticleLink => "Read the article";
+
+    public override string AddedToGroup => "Hello! An admin of this group can send /subscribe here to receive new articles; /help lists everything else.";
+
+    public override string AddedToChannel(string reference) => $"I can post new articles in this channel. An admin of the channel subscribes it by sending me /subscribe {reference} in a private chat.";
 }

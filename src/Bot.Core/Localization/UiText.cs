@@ -154,5 +154,13 @@ public abstract class UiText
 
     public abstract string PostFormBodyField { get; }
 
+    public abstract string PostFormUnavailable { get; }
+
     public abstract string ReadArticleLink { get; }
+
+    /// <summary>Said once when the bot is added to a group: who may subscribe it.</summary>
+    public abstract string AddedToGroup { get; }
+
+    /// <summary>Said once when the bot may post in a channel; <paramref name="reference"/> is escaped by the caller.</summary>
+    public abstract string AddedToChannel(string reference);
 }

@@ -19,6 +19,7 @@ public static class MediaServiceCollectionExtensions
         services.TryAddSingleton<IMediaFetcher, SafeMediaFetcher>();
         services.TryAddSingleton<MediaArchiver>();
         services.TryAddSingleton<MediaPruner>();
+        services.TryAddSingleton<MediaUploads>();
         return services;
     }
 }

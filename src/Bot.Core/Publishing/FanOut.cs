@@ -11,6 +11,20 @@ namespace Bot.Core.Publishing;
 /// </summary>
 internal static class FanOut
 {
+    /// <summary>An active, unpaused subscription <c>s</c> whose filter matches the article in $tags, $author, $title and $text.</summary>
+    private const string Matches = """
+        s.active = 1 AND s.paused = 0
+          AND (
+            NOT EXISTS (SELECT 1 FROM subscription_filters f WHERE f.subscription_id = s.id)
+            OR EXISTS (
+                SELECT 1 FROM subscription_filters f
+                WHERE f.subscription_id = s.id
+                  AND (   (f.kind = 'tag' AND f.value_key IN (SELECT value FROM json_each($tags)))
+                       OR (f.kind = 'author' AND f.value_key = $author)
+                       OR (f.kind = 'keyword' AND (instr($title, f.value_key) > 0 OR instr($text, f.value_key) > 0)))))
+        """;
+
+    /// <summary>Returns how many subscriptions matched: deliveries written plus digest items queued.</summary>
     public static async Task<int> WriteAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, DateTimeOffset now, CancellationToken ct)
     {
         string title, text, author;
@@ -44,23 +58,21 @@ internal static class FanOut
             }
         }
 
+        // Instant subscriptions get a delivery now; digest subscriptions get an item their next digest takes.
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = """
+        insert.CommandText = $"""
             INSERT INTO deliveries (article_id, subscription_id, state, next_attempt_at, created_at)
             SELECT $article, s.id, 'pending', $now, $now
             FROM subscriptions s
-            WHERE s.active = 1 AND s.paused = 0
-              AND (
-                NOT EXISTS (SELECT 1 FROM subscription_filters f WHERE f.subscription_id = s.id)
-                OR EXISTS (
-                    SELECT 1 FROM subscription_filters f
-                    WHERE f.subscription_id = s.id
-                      AND (   (f.kind = 'tag' AND f.value_key IN (SELECT value FROM json_each($tags)))
-                           OR (f.kind = 'author' AND f.value_key = $author)
-                           OR (f.kind = 'keyword' AND (instr($title, f.value_key) > 0 OR instr($text, f.value_key) > 0)))))
+            WHERE s.delivery_mode = 'instant' AND {Matches}
             ORDER BY s.id
-            ON CONFLICT (article_id, subscription_id) DO NOTHING
+            ON CONFLICT (article_id, subscription_id) DO NOTHING;
+            INSERT INTO digest_items (subscription_id, article_id)
+            SELECT s.id, $article
+            FROM subscriptions s
+            WHERE s.delivery_mode <> 'instant' AND s.digest_next_at IS NOT NULL AND {Matches}
+            ON CONFLICT DO NOTHING;
             """;
         insert.Parameters.AddWithValue("$article", articleId);
         insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());

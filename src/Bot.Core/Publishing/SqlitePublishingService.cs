@@ -20,6 +20,15 @@ public sealed class SqlitePublishingService(
     TimeProvider time,
     ILogger<SqlitePublishingService> logger) : IPublishingService
 {
+    /// <summary>Digests that list article $id and no article that is not retracted.</summary>
+    private const string EmptiedDigests = """
+        SELECT i.digest_id FROM digest_items i
+        WHERE i.article_id = $id AND i.digest_id IS NOT NULL
+          AND NOT EXISTS (
+              SELECT 1 FROM digest_items o JOIN articles a ON a.id = o.article_id
+              WHERE o.digest_id = i.digest_id AND a.state <> 'retracted')
+        """;
+
     public async Task<PublishOutcome> PublishNowAsync(long articleId, CancellationToken ct)
     {
         var outcome = await PublishAsync(articleId, onlyIfDue: false, ct);
@@ -87,15 +96,29 @@ public sealed class SqlitePublishingService(
             command.Transaction = transaction;
             // Pending deliveries stop; every message already on a platform (also the first parts of
             // an unfinished one) is queued for deletion, which the worker sends at the rate limits.
-            command.CommandText = """
+            command.CommandText = $"""
                 UPDATE articles SET state = 'retracted', scheduled_at = NULL, modified_at = $now_s WHERE id = $id;
                 UPDATE deliveries
                 SET state = 'cancelled', finished_at = $now_ms, last_error = 'article retracted'
-                WHERE article_id = $id AND state = 'pending';
+                WHERE article_id = $id AND state = 'pending' AND digest_id IS NULL;
                 INSERT INTO delivery_deletions (delivery_id, message_id, state, next_attempt_at)
                 SELECT d.id, j.value, 'pending', $now_ms
                 FROM deliveries d, json_each(d.message_ids) j
-                WHERE d.article_id = $id
+                WHERE d.article_id = $id AND d.digest_id IS NULL
+                ON CONFLICT DO NOTHING;
+
+                -- Digests: a digest not made yet simply loses the article. A digest made already keeps its
+                -- message while it lists any other article (the line of this one stays: editing it would
+                -- notify nobody and could fail past the platform's edit window); when this was its last
+                -- article, it is cancelled or its messages are deleted like an article's.
+                DELETE FROM digest_items WHERE article_id = $id AND digest_id IS NULL;
+                UPDATE deliveries
+                SET state = 'cancelled', finished_at = $now_ms, last_error = 'every article of the digest was retracted'
+                WHERE digest_id IN ({EmptiedDigests}) AND state = 'pending';
+                INSERT INTO delivery_deletions (delivery_id, message_id, state, next_attempt_at)
+                SELECT d.id, j.value, 'pending', $now_ms
+                FROM deliveries d, json_each(d.message_ids) j
+                WHERE d.digest_id IN ({EmptiedDigests})
                 ON CONFLICT DO NOTHING;
                 """;
             command.Parameters.AddWithValue("$id", articleId);
@@ -112,7 +135,9 @@ public sealed class SqlitePublishingService(
             count.Transaction = transaction;
             count.CommandText = """
                 SELECT count(*) FROM delivery_deletions x JOIN deliveries d ON d.id = x.delivery_id
-                WHERE d.article_id = $id AND x.state = 'pending'
+                WHERE x.state = 'pending'
+                  AND (d.article_id = $id AND d.digest_id IS NULL
+                       OR d.digest_id IN (SELECT digest_id FROM digest_items WHERE article_id = $id))
                 """;
             count.Parameters.AddWithValue("$id", articleId);
             deletions = (int)(long)(await count.ExecuteScalarAsync(ct))!;
@@ -169,7 +194,7 @@ public sealed class SqlitePublishingService(
         command.CommandText = """
             SELECT coalesce(sum(state = 'pending'), 0), coalesce(sum(state = 'sent'), 0), coalesce(sum(state = 'failed'), 0)
             FROM deliveries
-            WHERE $article IS NULL OR article_id = $article
+            WHERE $article IS NULL OR (article_id = $article AND digest_id IS NULL)
             """;
         command.Parameters.AddWithValue("$article", (object?)articleId ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -11,6 +11,15 @@ public interface IArticleIndex
 {
     Task IndexAsync(SqliteConnection connection, SqliteTransaction transaction, SearchDocument document, CancellationToken ct);
 
+    /// <summary>Indexes a batch of articles; an implementation may prepare their tokens on other cores meanwhile.</summary>
+    async Task IndexManyAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<SearchDocument> documents, CancellationToken ct)
+    {
+        foreach (var document in documents)
+        {
+            await IndexAsync(connection, transaction, document, ct);
+        }
+    }
+
     /// <summary>Indexes the article again from its row and tags, as committed so far in <paramref name="transaction"/>.</summary>
     Task ReindexAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, CancellationToken ct);
 

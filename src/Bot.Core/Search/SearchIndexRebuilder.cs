@@ -14,8 +14,9 @@ public sealed class SearchIndexRebuilder(SqliteDatabase database, IArticleIndex 
 {
     /// <summary>
     /// 1: CJK characters and bigrams. 2: words paired with the CJK characters next to them (2018年 is one token).
+    /// 3: Traditional characters folded to Simplified (ChineseFolding), in the text and in the tag tokens.
     /// </summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     public const string StateKey = "search.index_format";
 

@@ -141,14 +141,16 @@ internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<
     {
         var clauses = new Clauses(parameters);
         AddAuthors(clauses, filters);
+        // Tags through the index's meta tokens, not article_tags: there a tag is matched as folded for search
+        // (a Traditional tag: finds the Simplified tag), and article_tags keeps the tag as written.
         for (var i = 0; i < filters.Tags.Count; i++)
         {
-            clauses.Add("EXISTS (SELECT 1 FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag' AND t.value_key = @p)", $"$tag{i}", filters.Tags[i]);
+            clauses.Add("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH @p)", $"$tag{i}", Meta(SearchMeta.TagToken(filters.Tags[i])));
         }
 
         for (var i = 0; i < filters.ExcludedTags.Count; i++)
         {
-            clauses.Add("NOT EXISTS (SELECT 1 FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag' AND t.value_key = @p)", $"$xtag{i}", filters.ExcludedTags[i]);
+            clauses.Add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH @p)", $"$xtag{i}", Meta(SearchMeta.TagToken(filters.ExcludedTags[i])));
         }
 
         if (filters.SinceUtc is { } since)

@@ -14,25 +14,64 @@ public sealed class SqliteArticleIndex : IArticleIndex
         a.state <> 'published'
         """;
 
+    private const string WriteSql = """
+        DELETE FROM article_fts WHERE rowid = $id;
+        INSERT INTO article_fts (rowid, title_uni, title_bi, body_uni, body_bi, meta)
+        VALUES ($id, $title_uni, $title_bi, $body_uni, $body_bi, $meta);
+        """;
+
     public async Task IndexAsync(SqliteConnection connection, SqliteTransaction transaction, SearchDocument document, CancellationToken ct)
     {
-        var title = IndexedText.From(SearchText.Normalize(document.Title));
-        var body = IndexedText.From(SearchText.Normalize(document.PlainText));
-        await using var command = connection.CreateCommand();
+        await using var command = WriteCommand(connection, transaction);
+        await WriteAsync(command, Tokens(document), ct);
+    }
+
+    /// <summary>
+    /// Splits the articles into tokens on the other cores, in order and a few ahead, while this thread writes each
+    /// one as soon as it is ready: the C# tokenizing costs about a tenth of what FTS5 does with the tokens.
+    /// </summary>
+    public async Task IndexManyAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<SearchDocument> documents, CancellationToken ct)
+    {
+        await using var command = WriteCommand(connection, transaction);
+        var entries = documents.AsParallel().AsOrdered().WithCancellation(ct).Select(Tokens);
+        foreach (var entry in entries)
+        {
+            await WriteAsync(command, entry, ct);
+        }
+    }
+
+    private static IndexEntry Tokens(SearchDocument document) => new(
+        document.ArticleId,
+        IndexedText.From(SearchText.Normalize(document.Title)),
+        IndexedText.From(SearchText.Normalize(document.PlainText)),
+        SearchMeta.Tokens(document.TagKeys.Distinct(StringComparer.Ordinal), document.PublishedUtc, document.Hidden));
+
+    private static SqliteCommand WriteCommand(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
-            DELETE FROM article_fts WHERE rowid = $id;
-            INSERT INTO article_fts (rowid, title_uni, title_bi, body_uni, body_bi, meta)
-            VALUES ($id, $title_uni, $title_bi, $body_uni, $body_bi, $meta);
-            """;
-        command.Parameters.AddWithValue("$id", document.ArticleId);
-        command.Parameters.AddWithValue("$title_uni", title.Unigrams);
-        command.Parameters.AddWithValue("$title_bi", title.Bigrams);
-        command.Parameters.AddWithValue("$body_uni", body.Unigrams);
-        command.Parameters.AddWithValue("$body_bi", body.Bigrams);
-        command.Parameters.AddWithValue("$meta", SearchMeta.Tokens(document.TagKeys.Distinct(StringComparer.Ordinal), document.PublishedUtc, document.Hidden));
+        command.CommandText = WriteSql;
+        foreach (var name in new[] { "$id", "$title_uni", "$title_bi", "$body_uni", "$body_bi", "$meta" })
+        {
+            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        }
+
+        return command;
+    }
+
+    private static async Task WriteAsync(SqliteCommand command, IndexEntry entry, CancellationToken ct)
+    {
+        command.Parameters["$id"].Value = entry.ArticleId;
+        command.Parameters["$title_uni"].Value = entry.Title.Unigrams;
+        command.Parameters["$title_bi"].Value = entry.Title.Bigrams;
+        command.Parameters["$body_uni"].Value = entry.Body.Unigrams;
+        command.Parameters["$body_bi"].Value = entry.Body.Bigrams;
+        command.Parameters["$meta"].Value = entry.Meta;
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>One article's tokens, ready to write.</summary>
+    private sealed record IndexEntry(long ArticleId, IndexedText Title, IndexedText Body, string Meta);
 
     public async Task ReindexAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, CancellationToken ct)
     {

@@ -105,6 +105,55 @@ public sealed class SqliteSubscriptionService(SqliteDatabase database, TimeProvi
         return await command.ExecuteNonQueryAsync(ct) > 0;
     }
 
+    public async Task<int> DeactivateChatAsync(Platform platform, string chatId, string reason, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE deliveries
+            SET state = 'failed', last_error = $reason, finished_at = $now, lease_owner = NULL, lease_until = NULL
+            WHERE state = 'pending' AND subscription_id IN
+                (SELECT id FROM subscriptions WHERE platform = $platform AND chat_id = $chat AND active = 1);
+            UPDATE subscriptions SET active = 0, deactivated_reason = $reason, modified_at = $now
+            WHERE platform = $platform AND chat_id = $chat AND active = 1;
+            """;
+        command.Parameters.AddWithValue("$platform", platform.ToKey());
+        command.Parameters.AddWithValue("$chat", chatId);
+        command.Parameters.AddWithValue("$reason", reason);
+        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(ct);
+        await using var changed = connection.CreateCommand();
+        changed.Transaction = transaction;
+        changed.CommandText = "SELECT changes()";
+        var count = (int)(long)(await changed.ExecuteScalarAsync(ct))!;
+        await transaction.CommitAsync(ct);
+        return count;
+    }
+
+    public async Task<int> MoveChatAsync(Platform platform, string oldChatId, string newChatId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+
+        // Threads the new chat subscribed on its own keep theirs; the old chat's duplicates stay behind, inactive.
+        command.CommandText = """
+            UPDATE subscriptions SET active = 0, deactivated_reason = 'chat migrated to ' || $new || ', which has its own subscription', modified_at = $now
+            WHERE platform = $platform AND chat_id = $old
+              AND thread_id IN (SELECT thread_id FROM subscriptions WHERE platform = $platform AND chat_id = $new);
+            UPDATE subscriptions SET chat_id = $new, modified_at = $now
+            WHERE platform = $platform AND chat_id = $old
+              AND thread_id NOT IN (SELECT thread_id FROM subscriptions WHERE platform = $platform AND chat_id = $new);
+            SELECT changes();
+            """;
+        command.Parameters.AddWithValue("$platform", platform.ToKey());
+        command.Parameters.AddWithValue("$old", oldChatId);
+        command.Parameters.AddWithValue("$new", newChatId);
+        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        return (int)(long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     private static async Task<SubscribeStatus> MergeFilterAsync(SqliteConnection connection, SqliteTransaction transaction, Subscription existing, List<FilterRow> wanted, CancellationToken ct)
     {
         if (wanted.Count == 0)

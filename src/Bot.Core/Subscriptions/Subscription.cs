@@ -1,4 +1,5 @@
 using Bot.Core.Chat;
+using Bot.Core.Digests;
 
 namespace Bot.Core.Subscriptions;
 
@@ -21,7 +22,11 @@ public sealed record Subscription(
     bool Paused,
     bool Active,
     string? DeactivatedReason,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Instant or digest, quiet hours and zone (<see cref="DeliveryPreferences.Default"/> until a chat sets them).</summary>
+    public DeliveryPreferences Preferences { get; init; } = DeliveryPreferences.Default;
+}
 
 public enum SubscribeStatus
 {
@@ -46,4 +51,17 @@ public interface ISubscriptionService
     Task<Subscription?> GetAsync(ChatRef chat, CancellationToken ct);
 
     Task<bool> SetPausedAsync(ChatRef chat, bool paused, CancellationToken ct);
+
+    /// <summary>
+    /// The platform says the bot can no longer post in the chat (removed, blocked): every subscription of
+    /// the chat, in every thread, stops at once with <paramref name="reason"/>, and its pending deliveries
+    /// fail with it. A later subscribe reactivates. Returns how many subscriptions were active.
+    /// </summary>
+    Task<int> DeactivateChatAsync(Platform platform, string chatId, string reason, CancellationToken ct);
+
+    /// <summary>
+    /// A chat got a new id (a Telegram group upgraded to a supergroup): its subscriptions follow it,
+    /// except where the new chat already has its own. Returns how many moved.
+    /// </summary>
+    Task<int> MoveChatAsync(Platform platform, string oldChatId, string newChatId, CancellationToken ct);
 }

@@ -1,4 +1,5 @@
 using Bot.Core.Chat;
+using Bot.Core.Digests;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Subscriptions;
@@ -20,11 +21,13 @@ internal static class SubscriptionRows
         bool paused, active;
         string? reason;
         DateTimeOffset created;
+        DeliveryPreferences preferences;
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
             command.CommandText = """
-                SELECT id, chat_kind, title, paused, active, deactivated_reason, created_at
+                SELECT id, chat_kind, title, paused, active, deactivated_reason, created_at,
+                       delivery_mode, digest_minute, digest_weekday, quiet_start, quiet_end, quiet_silent, time_zone
                 FROM subscriptions
                 WHERE platform = $platform AND chat_id = $chat AND thread_id = $thread
                 """;
@@ -41,6 +44,7 @@ internal static class SubscriptionRows
             active = reader.GetInt64(4) != 0;
             reason = reader.IsDBNull(5) ? null : reader.GetString(5);
             created = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6));
+            preferences = ReadPreferences(reader, 7);
         }
 
         var rows = new List<FilterRow>();
@@ -56,6 +60,27 @@ internal static class SubscriptionRows
             }
         }
 
-        return new Subscription(id, stored, FilterRows.ToFilter(rows), paused, active, reason, created);
+        return new Subscription(id, stored, FilterRows.ToFilter(rows), paused, active, reason, created) { Preferences = preferences };
     }
+
+    /// <summary>Reads delivery_mode, digest_minute, digest_weekday, quiet_start, quiet_end, quiet_silent, time_zone from <paramref name="first"/> on.</summary>
+    public static DeliveryPreferences ReadPreferences(SqliteDataReader reader, int first)
+    {
+        var mode = DeliveryModes.Parse(reader.GetString(first));
+        DigestSchedule? digest = null;
+        if (mode != DeliveryMode.Instant && !reader.IsDBNull(first + 1))
+        {
+            var at = Minutes(reader.GetInt64(first + 1));
+            digest = mode == DeliveryMode.Weekly
+                ? DigestSchedule.Weekly((DayOfWeek)(reader.IsDBNull(first + 2) ? 1 : reader.GetInt64(first + 2) % 7), at)
+                : DigestSchedule.Daily(at);
+        }
+
+        var quiet = reader.IsDBNull(first + 3) || reader.IsDBNull(first + 4)
+            ? null
+            : new QuietWindow(Minutes(reader.GetInt64(first + 3)), Minutes(reader.GetInt64(first + 4)), reader.GetInt64(first + 5) != 0);
+        return new DeliveryPreferences(digest, quiet, reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6));
+    }
+
+    public static TimeOnly Minutes(long minutes) => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Math.Clamp(minutes, 0, (24 * 60) - 1)));
 }

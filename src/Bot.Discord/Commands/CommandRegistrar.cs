@@ -10,6 +10,7 @@ namespace Bot.Discord.Commands;
 public sealed class CommandRegistrar(
     IDiscordRestClient rest,
     DiscordApplicationInfo application,
+    CommandCatalog catalog,
     IOptions<DiscordOptions> options,
     ILogger<CommandRegistrar> logger) : IHostedService
 {
@@ -20,7 +21,7 @@ public sealed class CommandRegistrar(
             return;
         }
 
-        var commands = SlashCommands.FromCatalog(CommandCatalog.All);
+        var commands = SlashCommands.FromCatalog(catalog);
         try
         {
             var app = await application.GetAsync(cancellationToken);

@@ -10,10 +10,10 @@ public static class SlashCommands
 {
     private const int MaxDescription = 100;
 
-    public static IReadOnlyList<ApplicationCommand> FromCatalog(IReadOnlyList<CommandInfo> catalog) =>
-        catalog.Where(c => c.IsOn(Platform.Discord)).Select(FromCommand).ToList();
+    public static IReadOnlyList<ApplicationCommand> FromCatalog(CommandCatalog catalog) =>
+        catalog.On(Platform.Discord).Select(FromCommand).ToList();
 
-    public static ApplicationCommand FromCommand(CommandInfo command) => new()
+    public static ApplicationCommand FromCommand(CommandDescriptor command) => new()
     {
         Name = command.Name,
         Description = Cut(command.DescriptionEn),
@@ -40,7 +40,7 @@ public static class SlashCommands
         Description = Cut(option.DescriptionEn),
         DescriptionLocalizations = Chinese(option.DescriptionZh),
         Required = option.Required,
-        Autocomplete = option.Autocomplete && option.Type == CommandOptionType.Text ? true : null,
+        Autocomplete = option.Suggestions != OptionSuggestions.None && option.Type == CommandOptionType.Text ? true : null,
         ChannelTypes = option.Type == CommandOptionType.Channel
             ? [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.PublicThread, ChannelType.AnnouncementThread]
             : null,

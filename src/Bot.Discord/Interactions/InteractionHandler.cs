@@ -1,6 +1,5 @@
 using Bot.Core.Commands;
 using Bot.Core.Localization;
-using Bot.Core.Rendering;
 using Bot.Discord.Models;
 using Bot.Discord.Permissions;
 using Bot.Discord.Rendering;
@@ -17,21 +16,20 @@ namespace Bot.Discord.Interactions;
 /// pool, off the path of the initial response: its SQLite calls complete synchronously and may wait on a
 /// write lock for seconds. When Core is not done by <see cref="DiscordOptions.DeferAfter"/> the
 /// interaction is deferred and answered by editing the original response and sending follow-ups
-/// through its webhook, which lives 15 minutes.
+/// through its webhook, which lives 15 minutes. What a command is (who sees its answer, what its
+/// options suggest) comes from its descriptor in the catalogue; whether it opens a form comes from
+/// Core's reply: nothing here knows a command by name.
 /// </summary>
 public sealed class InteractionHandler(
     IServiceScopeFactory scopes,
     IDiscordRestClient rest,
     DiscordApplicationInfo application,
+    CommandCatalog catalog,
     ReplyRenderer renderer,
     IOptions<DiscordOptions> settings,
     TimeProvider time,
     ILogger<InteractionHandler> logger)
 {
-    // What a command changes for everyone in the channel is answered publicly; everything else
-    // (help, search, reading, admin previews…) is a personal answer, seen only by the asker.
-    private static readonly HashSet<string> PublicCommands = new(StringComparer.Ordinal) { "subscribe", "unsubscribe", "pause", "resume" };
-
     /// <summary>Discord keeps an interaction's webhook (follow-ups, edits of the original) for 15 minutes.</summary>
     private static readonly TimeSpan WebhookLifetime = TimeSpan.FromMinutes(15);
 
@@ -52,7 +50,7 @@ public sealed class InteractionHandler(
                 { Type: InteractionType.ApplicationCommandAutocomplete, Data: { } data } => OnAutocompleteAsync(interaction, data, respond, ct),
                 { Type: InteractionType.ApplicationCommand, Data: { } data } => OnCommandAsync(interaction, data, language, respond, ct),
                 { Type: InteractionType.MessageComponent, Data.CustomId: { } payload } => OnComponentAsync(interaction, payload, respond, ct),
-                { Type: InteractionType.ModalSubmit, Data: { CustomId: InteractionMapper.PostModalId } data } => OnPostModalAsync(interaction, data, respond, ct),
+                { Type: InteractionType.ModalSubmit, Data: { } data } => OnFormAsync(interaction, data, respond, ct),
                 _ => OnUnknownAsync(interaction),
             });
         }
@@ -71,7 +69,8 @@ public sealed class InteractionHandler(
     private async Task OnAutocompleteAsync(Interaction interaction, InteractionData data, InteractionResponder respond, CancellationToken ct)
     {
         IReadOnlyList<AutocompleteChoice> choices = [];
-        if (data.Options?.FirstOrDefault(o => o.Focused == true) is { } focused)
+        if (data.Options?.FirstOrDefault(o => o.Focused == true) is { } focused
+            && catalog.Find(data.Name ?? string.Empty)?.Option(focused.Name) is { Suggestions: not OptionSuggestions.None } option)
         {
             // Suggestions cannot be deferred: when the archive is busy past the deadline, none are offered.
             var suggest = Task.Run(
@@ -79,7 +78,7 @@ public sealed class InteractionHandler(
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var autocomplete = scope.ServiceProvider.GetRequiredService<TagAutocomplete>();
-                    return await autocomplete.SuggestAsync(focused.Name, focused.ValueText ?? string.Empty, ct);
+                    return await autocomplete.SuggestAsync(option.Suggestions, focused.ValueText ?? string.Empty, ct);
                 },
                 ct);
             try
@@ -103,51 +102,31 @@ public sealed class InteractionHandler(
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
-    private async Task OnCommandAsync(Interaction interaction, InteractionData data, Language language, InteractionResponder respond, CancellationToken ct)
+    private Task OnCommandAsync(Interaction interaction, InteractionData data, Language language, InteractionResponder respond, CancellationToken ct)
     {
         var name = data.Name ?? string.Empty;
-        var attachment = InteractionMapper.AttachmentOption(data);
         IncomingFile? file = null;
-        if (attachment is not null)
+        if (InteractionMapper.AttachmentOption(data) is { } attachment)
         {
+            // Core checks the file's name and size before it opens it; the download itself is capped too,
+            // since the size Discord reports is only what the uploader's client claimed.
             var max = settings.Value.MaxAttachmentBytes;
-            var extension = Path.GetExtension(attachment.Filename).ToLowerInvariant();
-            var refusal = extension is not (".md" or ".markdown" or ".txt") ? UiText.For(language).PostBadType(MarkdownText.Escape(attachment.Filename))
-                : attachment.Size > max ? UiText.For(language).PostTooLarge(max)
-                : null;
-            if (refusal is not null)
-            {
-                await respond(Message(InteractionCallbackType.ChannelMessageWithSource, new MessagePayload { Content = refusal, Flags = MessagePayload.EphemeralFlag }), ct);
-                return;
-            }
-
             file = new IncomingFile(attachment.Filename, attachment.Size, token => rest.DownloadAttachmentAsync(attachment.Url, max, token));
-        }
-        else if (name == "post" && IsAdmin(interaction))
-        {
-            // Others go on to Core, which refuses them, rather than typing a post into a form for nothing.
-            await respond(PostModal.Create(language), ct);
-            return;
-        }
-
-        var access = Access(interaction);
-        var options = InteractionMapper.Options(data);
-        if (name == "subscribe" && !options.ContainsKey("channel") && !access.BotCanPostHere())
-        {
-            // Core checks the bot's rights only for another channel; here Discord already told us.
-            var refusal = UiText.For(language).Refusal(ChatRefusal.BotCannotPost);
-            await respond(Message(InteractionCallbackType.ChannelMessageWithSource, new MessagePayload { Content = refusal, Flags = MessagePayload.EphemeralFlag }), ct);
-            return;
         }
 
         var message = new IncomingMessage(
             InteractionMapper.Chat(interaction),
             InteractionMapper.User(interaction),
             "/" + name,
-            access,
+            Access(interaction),
             file,
-            options);
-        await RunAsync(interaction, isComponent: false, personal: !PublicCommands.Contains(name), language, (bot, token) => bot.HandleMessageAsync(message, token), respond, ct);
+            InteractionMapper.Options(data),
+            CanOpenForm: true);
+
+        // What a command changes for everyone in the channel is answered publicly; everything else
+        // (help, search, reading, admin previews, unknown commands) is personal, seen only by the asker.
+        var personal = catalog.Find(name)?.Answer != AnswerVisibility.Public;
+        return RunAsync(interaction, isComponent: false, personal, language, (bot, token) => bot.HandleMessageAsync(message, token), respond, ct);
     }
 
     private Task OnComponentAsync(Interaction interaction, string payload, InteractionResponder respond, CancellationToken ct)
@@ -157,22 +136,22 @@ public sealed class InteractionHandler(
         return RunAsync(interaction, isComponent: true, personal: true, language, (bot, token) => bot.HandleCallbackAsync(callback, token), respond, ct);
     }
 
-    private Task OnPostModalAsync(Interaction interaction, InteractionData data, InteractionResponder respond, CancellationToken ct)
+    private Task OnFormAsync(Interaction interaction, InteractionData data, InteractionResponder respond, CancellationToken ct)
     {
+        if (!FormPayload.TryParse(data.CustomId, out var form))
+        {
+            return OnUnknownAsync(interaction);
+        }
+
         var language = Languages.FromTag(interaction.Locale);
         var message = new IncomingMessage(
             InteractionMapper.Chat(interaction),
             InteractionMapper.User(interaction),
-            "/post",
+            form.CommandText,
             Access(interaction),
             Options: InteractionMapper.ModalValues(data));
-        return RunAsync(interaction, isComponent: false, personal: true, language, (bot, token) => bot.HandleMessageAsync(message, token), respond, ct);
-    }
-
-    private bool IsAdmin(Interaction interaction)
-    {
-        using var scope = scopes.CreateScope();
-        return scope.ServiceProvider.GetService<AdminList>()?.IsAdmin(InteractionMapper.User(interaction)) ?? true;
+        var personal = catalog.Find(form.Command)?.Answer != AnswerVisibility.Public;
+        return RunAsync(interaction, isComponent: false, personal, language, (bot, token) => bot.HandleMessageAsync(message, token), respond, ct);
     }
 
     private DiscordChatAccess Access(Interaction interaction) => new(interaction, rest, application);
@@ -201,7 +180,15 @@ public sealed class InteractionHandler(
 
         if (work.IsCompleted)
         {
-            await AnswerAsync(interaction, isComponent, language, Render(await work, personal), respond, ct);
+            var replies = await work;
+            if (replies is [Reply.Form form])
+            {
+                // Only a first answer can open a modal, so a form that comes later is said in words instead.
+                await respond(FormModal.Create(form), ct);
+                return;
+            }
+
+            await AnswerAsync(interaction, isComponent, language, Render(replies, personal), respond, ct);
             return;
         }
 
@@ -210,14 +197,14 @@ public sealed class InteractionHandler(
             : personal ? new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource, new MessagePayload { Flags = MessagePayload.EphemeralFlag })
             : new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource);
         await respond(deferral, ct);
-        var replies = await work;
+        var late = await work;
         if (time.GetUtcNow() > interaction.ReceivedAt + WebhookLifetime)
         {
             logger.LogWarning("Core answered Discord interaction {InteractionId} after its webhook expired (15 minutes); the answer is dropped", interaction.Id);
             return;
         }
 
-        await AnswerDeferredAsync(interaction, isComponent, personal, language, Render(replies, personal), ct);
+        await AnswerDeferredAsync(interaction, isComponent, personal, language, Render(late, personal), ct);
     }
 
     private async Task<IReadOnlyList<Reply>> Guard(Task<IReadOnlyList<Reply>> work, Interaction interaction, Language language)

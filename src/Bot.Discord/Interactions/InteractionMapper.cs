@@ -7,9 +7,6 @@ namespace Bot.Discord.Interactions;
 /// <summary>What an interaction means in Core's terms: the chat, the user and the command's options.</summary>
 public static class InteractionMapper
 {
-    public const string PostModalId = "post:modal";
-    public const string FileOption = "file";
-
     public static ChatRef Chat(Interaction interaction)
     {
         var channelId = interaction.ChannelId ?? interaction.Channel?.Id ?? string.Empty;

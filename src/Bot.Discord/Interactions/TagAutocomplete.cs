@@ -1,26 +1,33 @@
 using Bot.Core.Articles;
+using Bot.Core.Commands;
 using Bot.Discord.Models;
 
 namespace Bot.Discord.Interactions;
 
 /// <summary>
-/// Suggests tags while the user types: for "tags" the last word is completed to a tag; for a search
-/// query the typed text itself comes first, then the last word turned into a tag: filter.
+/// Suggests tags while the user types, as the option's descriptor asks: for tags the last word is
+/// completed to a tag; for a search query the typed text itself comes first, then the last word turned
+/// into a tag: filter.
 /// </summary>
 public sealed class TagAutocomplete(IArticleStore store)
 {
     private const int MaxChoices = 25;
     private const int MaxLength = 100;
 
-    public async Task<IReadOnlyList<AutocompleteChoice>> SuggestAsync(string optionName, string typed, CancellationToken ct)
+    public async Task<IReadOnlyList<AutocompleteChoice>> SuggestAsync(OptionSuggestions kind, string typed, CancellationToken ct)
     {
+        if (kind == OptionSuggestions.None)
+        {
+            return [];
+        }
+
         var tags = await store.TagsAsync(ct);
         var words = typed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var endsWithSpace = typed.EndsWith(' ');
         var last = words.Length == 0 || endsWithSpace ? string.Empty : words[^1];
         var before = string.Join(' ', endsWithSpace ? words : words.SkipLast(1));
         var choices = new List<AutocompleteChoice>();
-        if (optionName == "query")
+        if (kind == OptionSuggestions.SearchQuery)
         {
             if (typed.Trim().Length > 0)
             {

@@ -21,7 +21,9 @@ public sealed partial class DiscordChatAccess(Interaction interaction, IDiscordR
     /// Whether the bot may post articles in the interaction's own channel, from the app_permissions
     /// Discord computed for it; true when Discord did not say (older payloads).
     /// </summary>
-    public bool BotCanPostHere()
+    public Task<bool> CanBotPostHereAsync(CancellationToken ct) => Task.FromResult(BotCanPostHere());
+
+    private bool BotCanPostHere()
     {
         if (interaction.GuildId is null || interaction.AppPermissions is not { } granted)
         {

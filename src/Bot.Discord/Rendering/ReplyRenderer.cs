@@ -18,6 +18,9 @@ public sealed class ReplyRenderer(ArticleRenderer articles)
     {
         Reply.Text text => RenderText(text),
         Reply.ArticleView view => articles.Render(view.Article).Take(view.MaxParts ?? int.MaxValue).ToList(),
+
+        // Reached only where a modal can no longer be opened (the answer was deferred); the interaction handler opens it otherwise.
+        Reply.Form form => RenderText(new Reply.Text(form.Fallback, Ephemeral: true)),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "unknown reply"),
     };
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Bot.Core.Articles;
+using Bot.Host.Cli.Media;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Host.Cli;
@@ -45,12 +46,14 @@ public static class ArticlesShowCommand
                     categories = article.Categories,
                     summary = article.Summary,
                     source_url = article.SourceUrl,
-                    source = article.SourceFile,
+                    source_id = article.SourceId,
+                    source = article.SourceFile ?? (article.SourceId is null ? null : article.SourceUrl),
                     language = article.Language,
                     state = article.State.ToString().ToLowerInvariant(),
                     content_hash = article.ContentHash,
                     extra = article.Extra,
                     body = article.Body,
+                    media = article.Images.Select(MediaJson.Entry),
                 },
                 CliJson.Options));
             return 0;
@@ -72,6 +75,13 @@ public static class ArticlesShowCommand
         foreach (var (key, value) in article.Extra)
         {
             Line(key, value);
+        }
+
+        foreach (var image in article.Images)
+        {
+            Line("image", image.Stored is { } stored
+                ? $"{stored.Sha256} {stored.ContentType} {stored.Width}×{stored.Height} {image.Url}"
+                : $"not stored ({image.Error ?? "not tried yet"}) {image.Url}");
         }
 
         Console.WriteLine();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bot.Core.Media;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,51 @@ public static class BackupCommand
         using var host = await CliHost.OpenAsync(configArgs, ct);
         var written = await BackupAsync(host.Services.GetRequiredService<SqliteDatabase>(), target.FullName, ct);
         Console.WriteLine($"Backed up to {target.FullName} ({written} bytes).");
+        var media = host.Services.GetRequiredService<MediaFiles>();
+        var folder = MediaFolderOf(target.FullName);
+        var (files, bytes) = await CopyMediaAsync(media, folder, ct);
+        Console.WriteLine($"Media: {files} images ({bytes} bytes) from {media.Folder} copied to {folder}; restore by copying that folder to Media:Path.");
         return 0;
+    }
+
+    /// <summary>Images go beside the database copy: the database names them, the folder holds their bytes.</summary>
+    public static string MediaFolderOf(string backupFile) => backupFile + ".media";
+
+    /// <summary>
+    /// Copies every stored image (content-addressed, so never changed in place) after the database copy:
+    /// an image stored meanwhile is copied too, and a file already in the folder is skipped, so
+    /// backing up into an earlier backup's folder copies only what is new.
+    /// </summary>
+    public static async Task<(int Files, long Bytes)> CopyMediaAsync(MediaFiles media, string folder, CancellationToken ct)
+    {
+        var copy = new MediaFiles(folder);
+        var (files, bytes) = (0, 0L);
+        foreach (var (sha256, length) in media.List())
+        {
+            var target = copy.PathOf(sha256);
+            if (!File.Exists(target) || new FileInfo(target).Length != length)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                var partial = target + ".partial";
+                await using (var source = media.OpenRead(sha256))
+                {
+                    if (source is null)
+                    {
+                        continue; // pruned while copying
+                    }
+
+                    await using var destination = File.Create(partial);
+                    await source.CopyToAsync(destination, ct);
+                }
+
+                File.Move(partial, target, overwrite: true);
+            }
+
+            files++;
+            bytes += length;
+        }
+
+        return (files, bytes);
     }
 
     /// <summary>Writes beside the target first and renames, so a half-written backup never looks complete.</summary>

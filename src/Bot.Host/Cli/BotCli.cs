@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bot.Host.Cli.Media;
 using Bot.Host.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -52,9 +53,11 @@ public static class BotCli
         yield return BackupCommand.Create();
         yield return ImportCommand.Create();
         yield return ArticlesCommand.Create();
+        yield return SourcesCommand.Create();
         yield return SearchCommand.Create();
         yield return ReindexCommand.Create();
         yield return ExportSiteCommand.Create();
         yield return SubscribersCommand.Create();
+        yield return MediaCommand.Create();
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Bot.Core.Articles;
+using Bot.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Host.Cli;
@@ -10,7 +11,7 @@ public static class ImportCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or folders (recursive; .md, .markdown, .txt)", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders (recursive; .md, .markdown, .txt) and web page URLs", Arity = ArgumentArity.OneOrMore };
         var json = CliOptions.Json();
         var command = new Command("import", "Import articles into the archive (re-importing an unchanged file changes nothing)") { TreatUnmatchedTokensAsErrors = false };
         command.Arguments.Add(paths);
@@ -38,9 +39,23 @@ public static class ImportCommand
 
         using var host = await CliHost.OpenAsync(configArgs, ct);
         var importer = host.Services.GetRequiredService<ArticleImporter>();
+        // URLs (mixed freely with paths) are fetched and their article extracted; the summary adds up both.
+        var urls = paths.Where(PageImporter.IsUrl).ToList();
+        var files = paths.Where(p => !PageImporter.IsUrl(p)).ToList();
         var progress = Console.IsErrorRedirected ? null : new ImportProgressLine(Console.Error);
-        var summary = await importer.ImportAsync(paths, progress, ct);
+        var summary = files.Count > 0 ? await importer.ImportAsync(files, progress, ct) : new ImportSummary(0, 0, 0, []);
         progress?.Clear();
+        if (urls.Count > 0)
+        {
+            var pages = await host.Services.GetRequiredService<PageImporter>().ImportAsync(urls, ct);
+            summary = summary with
+            {
+                Imported = summary.Imported + pages.Imported,
+                Updated = summary.Updated + pages.Updated,
+                Unchanged = summary.Unchanged + pages.Unchanged,
+                Failed = [.. summary.Failed, .. pages.Failed],
+            };
+        }
 
         if (json)
         {
@@ -51,6 +66,8 @@ public static class ImportCommand
                     updated = summary.Updated,
                     unchanged = summary.Unchanged,
                     failed = summary.Failed.Select(f => new { path = f.Path, error = f.Error }),
+                    images_stored = summary.ImagesStored,
+                    images_failed = summary.ImagesFailed,
                 },
                 CliJson.Options));
         }
@@ -60,6 +77,11 @@ public static class ImportCommand
             Console.WriteLine($"{"updated",-10}{summary.Updated,8}");
             Console.WriteLine($"{"unchanged",-10}{summary.Unchanged,8}");
             Console.WriteLine($"{"failed",-10}{summary.Failed.Count,8}");
+            if (summary.ImagesStored + summary.ImagesFailed > 0)
+            {
+                Console.WriteLine($"images stored {summary.ImagesStored}, not stored {summary.ImagesFailed} (the articles are imported; `bot media list` says why, `bot media retry` tries again)");
+            }
+
             foreach (var failure in summary.Failed)
             {
                 Console.WriteLine($"  {failure.Path}: {failure.Error}");

@@ -9,7 +9,7 @@ namespace Bot.Host.ConsoleChat;
 /// The local chat: each input line is a message from the local admin, replies and pushed articles
 /// are printed. Works on a terminal and with piped input, and ends cleanly at end of input.
 /// </summary>
-public sealed class ConsoleChatLoop(IChatBot bot, ConsoleOutput output, IConfiguration configuration, ILogger<ConsoleChatLoop> logger)
+public sealed class ConsoleChatLoop(IChatBot bot, CommandCatalog catalog, ConsoleOutput output, IConfiguration configuration, ILogger<ConsoleChatLoop> logger)
 {
     public static readonly ChatRef Chat = new(Platform.Console, "local", ChatKind.Private, Title: "console");
 
@@ -76,14 +76,19 @@ public sealed class ConsoleChatLoop(IChatBot bot, ConsoleOutput output, IConfigu
             return bot.HandleCallbackAsync(new CallbackRequest(Chat, _user, line["/press ".Length..].Trim(), ConsoleAccess.Instance), ct);
         }
 
-        // The console's way to upload a file: "/post path/to/article.md", or a path alone after "/post".
-        const string post = "/post ";
-        // An absolute path starts with '/' too, so look for the file before reading the line as a command.
-        var (text, file) = line.StartsWith(post, StringComparison.Ordinal) && FileFrom(line[post.Length..].Trim()) is { } attached
-            ? ("/post", attached)
+        // The console's way to upload a file: a command that takes one, followed by a path
+        // ("/post path/to/article.md"), sends the file with the command; a path alone is a file sent on
+        // its own (after "/post"). An absolute path starts with '/' too, so look for the file before
+        // reading the line as a command.
+        var words = line.Split(' ', 2, StringSplitOptions.TrimEntries);
+        var (text, file) = words is [['/', ..] command, var rest] && TakesFile(command) && FileFrom(rest) is { } attached
+            ? (command, attached)
             : FileFrom(line) is { } alone ? (string.Empty, alone) : (line, null);
         return bot.HandleMessageAsync(new IncomingMessage(Chat, _user, text, ConsoleAccess.Instance, file), ct);
     }
+
+    private bool TakesFile(string command) =>
+        catalog.Find(command.TrimStart('/'))?.Options.Any(o => o.Type == CommandOptionType.Attachment) == true;
 
     private static IncomingFile? FileFrom(string candidate)
     {

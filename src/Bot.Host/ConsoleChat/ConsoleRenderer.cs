@@ -45,7 +45,7 @@ public static class ConsoleRenderer
         }
 
         text.AppendLine();
-        var body = Markdown.ToPlainText(article.Body).Trim();
+        var body = ConsoleImages.PlainText(article).Trim();
         if (preview && body.Length > PreviewLength)
         {
             body = body[..PreviewLength] + "…";

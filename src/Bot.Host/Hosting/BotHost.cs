@@ -27,13 +27,7 @@ public static class BotHost
         {
             var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configArgs, ContentRootPath = AppContext.BaseDirectory });
             web.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
-            // A reader's search can be 10,000 percent-encoded CJK characters long: it gets the archive's 400 page, not Kestrel's bare 414.
-            web.WebHost.ConfigureKestrel(o =>
-            {
-                o.Limits.MaxRequestLineSize = 128 * 1024;
-                o.Limits.MaxRequestHeadersTotalSize = 160 * 1024;
-            });
+            web.WebHost.ConfigureKestrel(RequestLimits.Apply);
             Configure(web, mode);
             web.Services.AddWebArchive(web.Configuration);
             configure?.Invoke(web.Services);

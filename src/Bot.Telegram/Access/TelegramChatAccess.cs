@@ -2,8 +2,10 @@ using System.Globalization;
 using Bot.Core.Chat;
 using Bot.Core.Commands;
 using Bot.Telegram.Api;
-using Bot.Telegram.Api.Types;
 using Bot.Telegram.Hosting;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace Bot.Telegram.Access;
 
@@ -12,7 +14,7 @@ namespace Bot.Telegram.Access;
 /// and may the user subscribe another chat (a channel they and the bot administer, where the bot can post).
 /// </summary>
 public sealed class TelegramChatAccess(
-    ITelegramBotClient client,
+    ITelegramApi client,
     TelegramBotIdentity identity,
     Chat chat,
     long userId,
@@ -20,7 +22,7 @@ public sealed class TelegramChatAccess(
 {
     public async Task<bool> CanManageChatAsync(CancellationToken ct)
     {
-        if (chat.Type == "private" || anonymousAdmin)
+        if (chat.Type == ChatType.Private || anonymousAdmin)
         {
             return true;
         }
@@ -42,7 +44,7 @@ public sealed class TelegramChatAccess(
             return new ChatResolution.Refused(ChatRefusal.NotFound);
         }
 
-        Chat target;
+        ChatFullInfo target;
         try
         {
             target = await client.GetChat(id, ct);
@@ -52,7 +54,7 @@ public sealed class TelegramChatAccess(
             return new ChatResolution.Refused(ChatRefusal.NotFound);
         }
 
-        if (target.Type == "private")
+        if (target.Type == ChatType.Private)
         {
             return new ChatResolution.Refused(ChatRefusal.NotSupported);
         }
@@ -76,19 +78,19 @@ public sealed class TelegramChatAccess(
             return new ChatResolution.Refused(ChatRefusal.UserNotAdmin);
         }
 
-        if (target.Type == "channel")
+        if (target.Type == ChatType.Channel)
         {
             if (!bot.IsAdmin)
             {
                 return new ChatResolution.Refused(ChatRefusal.BotNotAdmin);
             }
 
-            if (bot.Status == "administrator" && bot.CanPostMessages != true)
+            if (bot is ChatMemberAdministrator { CanPostMessages: false })
             {
                 return new ChatResolution.Refused(ChatRefusal.BotCannotPost);
             }
         }
-        else if (!bot.IsPresent)
+        else if (!bot.IsInChat)
         {
             return new ChatResolution.Refused(ChatRefusal.BotCannotPost);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Core.Chat;
-using Bot.Telegram.Api.Types;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace Bot.Telegram.Access;
 
@@ -12,8 +13,8 @@ public static class TelegramChats
 
     public static ChatKind Kind(Chat chat) => chat.Type switch
     {
-        "private" => ChatKind.Private,
-        "channel" => ChatKind.Channel,
+        ChatType.Private => ChatKind.Private,
+        ChatType.Channel => ChatKind.Channel,
         _ => ChatKind.Group,
     };
 
@@ -24,8 +25,10 @@ public static class TelegramChats
         threadId?.ToString(CultureInfo.InvariantCulture),
         chat.Title ?? chat.Username ?? chat.FirstName);
 
-    public static ChatRef ToChatRef(Message message) =>
-        ToChatRef(message.Chat, message.IsTopicMessage == true ? message.MessageThreadId : null);
+    public static ChatRef ToChatRef(Message message) => ToChatRef(message.Chat, TopicOf(message));
+
+    /// <summary>The forum topic a message was written in; null outside forums (where the thread id means a reply chain).</summary>
+    public static long? TopicOf(Message message) => message.IsTopicMessage ? message.MessageThreadId : null;
 
     public static UserRef ToUserRef(User user) => new(
         Platform.Telegram,

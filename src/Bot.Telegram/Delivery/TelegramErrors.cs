@@ -1,5 +1,5 @@
 using Bot.Core.Delivery;
-using Bot.Telegram.Api;
+using Telegram.Bot.Exceptions;
 
 namespace Bot.Telegram.Delivery;
 
@@ -22,13 +22,16 @@ public static class TelegramErrors
 
     public static SendOutcome ToOutcome(Exception exception) => exception switch
     {
+        // A deleted forum topic: only the subscription in that topic stops (subscriptions are per thread).
+        ApiRequestException { ErrorCode: 400 } e when e.Message.Contains("message thread not found", StringComparison.OrdinalIgnoreCase)
+            => new SendOutcome.ChatGone("the forum topic was deleted"),
         ApiRequestException { ErrorCode: 429 } e => new SendOutcome.RateLimited(TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1))),
         ApiRequestException { Parameters.MigrateToChatId: { } newId } => new SendOutcome.ChatMigrated(newId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        ApiRequestException { ErrorCode: 403 } e => new SendOutcome.ChatGone(e.Description),
-        ApiRequestException { ErrorCode: 400 } e when IsGone(e.Description) => new SendOutcome.ChatGone(e.Description),
-        ApiRequestException { ErrorCode: 400 } e => new SendOutcome.BadRequest(e.Description),
-        ApiRequestException e => new SendOutcome.Transient($"{e.ErrorCode} {e.Description}"),
-        HttpRequestException or TimeoutException or IOException => new SendOutcome.Transient(exception.Message),
+        ApiRequestException { ErrorCode: 403 } e => new SendOutcome.ChatGone(e.Message),
+        ApiRequestException { ErrorCode: 400 } e when IsGone(e.Message) => new SendOutcome.ChatGone(e.Message),
+        ApiRequestException { ErrorCode: 400 } e => new SendOutcome.BadRequest(e.Message),
+        ApiRequestException e => new SendOutcome.Transient($"{e.ErrorCode} {e.Message}"),
+        RequestException or HttpRequestException or TimeoutException or IOException => new SendOutcome.Transient(exception.Message),
         _ => new SendOutcome.Transient(exception.GetType().Name + ": " + exception.Message),
     };
 

@@ -1,10 +1,10 @@
 using Bot.Telegram.Api;
-using Bot.Telegram.Api.Types;
+using Telegram.Bot.Types;
 
 namespace Bot.Telegram.Hosting;
 
 /// <summary>The bot's own user (id and username), asked once with getMe and kept.</summary>
-public sealed class TelegramBotIdentity(ITelegramBotClient client)
+public sealed class TelegramBotIdentity(ITelegramApi client)
 {
     private Task<User>? _me;
 

@@ -2,6 +2,9 @@ using System.Globalization;
 using Bot.Core.Storage;
 using Bot.Telegram.Api;
 using Bot.Telegram.Updates;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +18,7 @@ namespace Bot.Telegram.Hosting;
 /// most the ones that were in flight; errors back off up to a minute.
 /// </summary>
 public sealed partial class TelegramPollingService(
-    ITelegramBotClient client,
+    ITelegramApi client,
     TelegramUpdateIntake queue,
     IBotStateStore state,
     IOptions<TelegramOptions> options,
@@ -25,7 +28,8 @@ public sealed partial class TelegramPollingService(
 {
     public const string OffsetKey = "telegram:update_offset";
 
-    public static IReadOnlyList<string> AllowedUpdates { get; } = ["message", "callback_query", "inline_query"];
+    /// <summary>my_chat_member is only sent when asked for: it tells the bot it was removed, blocked or promoted.</summary>
+    public static IReadOnlyList<UpdateType> AllowedUpdates { get; } = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.InlineQuery, UpdateType.MyChatMember];
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
 
@@ -56,7 +60,7 @@ public sealed partial class TelegramPollingService(
         {
             var offset = queue.Scheduler.ConfirmedOffset ?? _saved;
             await SaveOffsetAsync(offset, stoppingToken);
-            IReadOnlyList<Api.Types.Update> updates;
+            IReadOnlyList<Update> updates;
             try
             {
                 updates = await client.GetUpdates(offset, options.Value.PollTimeoutSeconds, AllowedUpdates, stoppingToken);
@@ -88,7 +92,7 @@ public sealed partial class TelegramPollingService(
             var fresh = 0;
             try
             {
-                foreach (var update in updates.OrderBy(u => u.UpdateId))
+                foreach (var update in updates.OrderBy(u => u.Id))
                 {
                     fresh += await queue.EnqueueAsync(update, stoppingToken) is null ? 0 : 1;
                 }
@@ -101,7 +105,7 @@ public sealed partial class TelegramPollingService(
             if (fresh == 0 && updates.Count >= MaxBatch)
             {
                 LogConfirmedUnfinished(queue.Scheduler.InFlight);
-                queue.Scheduler.ConfirmPast(updates.Max(u => u.UpdateId) + 1);
+                queue.Scheduler.ConfirmPast(updates.Max(u => u.Id) + 1L);
             }
             else if (fresh == 0 && updates.Count > 0)
             {

@@ -1,7 +1,8 @@
 using Bot.Core.Chat;
 using Bot.Core.Commands;
+using Bot.Core.Localization;
 using Bot.Telegram.Api;
-using Bot.Telegram.Api.Types;
+using Telegram.Bot.Types;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,15 +14,17 @@ namespace Bot.Telegram.Hosting;
 /// configured. None of this is essential to running, so a failure is logged and the bot carries on.
 /// </summary>
 public sealed class TelegramStartupService(
-    ITelegramBotClient client,
+    ITelegramApi client,
     TelegramBotIdentity identity,
+    CommandCatalog catalog,
     IOptions<TelegramOptions> options,
     ILogger<TelegramStartupService> logger) : BackgroundService
 {
-    public static IReadOnlyList<BotCommand> Commands(bool chinese) =>
-        CommandCatalog.All
-            .Where(c => c.IsOn(Platform.Telegram) && !c.AdminOnly)
-            .Select(c => new BotCommand(c.Name, chinese ? c.DescriptionZh : c.DescriptionEn))
+    /// <summary>The menu: every command on Telegram except admins' ones, which /help lists for admins.</summary>
+    public static IReadOnlyList<BotCommand> Commands(CommandCatalog catalog, Language language) =>
+        catalog.On(Platform.Telegram)
+            .Where(c => !c.AdminOnly)
+            .Select(c => new BotCommand(c.Name, c.Description(language)))
             .ToList();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,8 +34,8 @@ public sealed class TelegramStartupService(
             var me = await identity.GetAsync(ct);
             logger.LogInformation("Telegram bot @{Username} ({BotId}) is starting", me.Username, me.Id);
         }, stoppingToken);
-        await Try("setMyCommands", ct => client.SetMyCommands(Commands(chinese: false), null, ct), stoppingToken);
-        await Try("setMyCommands zh", ct => client.SetMyCommands(Commands(chinese: true), "zh", ct), stoppingToken);
+        await Try("setMyCommands", ct => client.SetMyCommands(Commands(catalog, Language.English), null, ct), stoppingToken);
+        await Try("setMyCommands zh", ct => client.SetMyCommands(Commands(catalog, Language.Chinese), "zh", ct), stoppingToken);
         if (options.Value is { UsesWebhook: true, WebhookUrl: { } url, WebhookSecret: { } secret })
         {
             await Try("setWebhook", ct => client.SetWebhook(url, secret, TelegramPollingService.AllowedUpdates, ct), stoppingToken);

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Bot.Telegram.Api;
-using Bot.Telegram.Api.Types;
 using Bot.Telegram.Updates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace Bot.Telegram.Hosting;
 
@@ -40,7 +40,7 @@ public sealed class TelegramWebhookEndpoint(
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(context.Request.Body, TelegramJson.Options, context.RequestAborted);
+            update = await JsonSerializer.DeserializeAsync<Update>(context.Request.Body, JsonBotAPI.Options, context.RequestAborted);
         }
         catch (JsonException ex)
         {
@@ -49,7 +49,7 @@ public sealed class TelegramWebhookEndpoint(
             return;
         }
 
-        if (update is not null && FirstTime(update.UpdateId) && await queue.EnqueueAsync(update, context.RequestAborted) is { } handling)
+        if (update is not null && FirstTime(update.Id) && await queue.EnqueueAsync(update, context.RequestAborted) is { } handling)
         {
             await handling;
         }

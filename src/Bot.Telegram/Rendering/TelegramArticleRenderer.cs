@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Core.Articles;
 using Bot.Core.Links;
+using Bot.Core.Media;
 
 namespace Bot.Telegram.Rendering;
 
@@ -32,6 +33,57 @@ public sealed class TelegramArticleRenderer(ArticleLinks? links = null)
         }
 
         return parts;
+    }
+
+    /// <summary>
+    /// The article's messages with its archived images: the lead image as a photo whose caption is the
+    /// whole text when it fits (1024 characters), else the title and opening followed by the text parts;
+    /// with <see cref="DeliveryImageMode.All"/>, the other stored images as albums after the text. Only
+    /// images Telegram accepts as photos (10 MB, sides and ratio) go as pictures; the others stay links.
+    /// </summary>
+    public IReadOnlyList<TelegramPart> Parts(Article article, DeliveryImageMode mode)
+    {
+        var text = Render(article);
+        var photos = article with { Images = [.. article.Images.Where(i => i.Stored is null || Sendable(i.Stored))] };
+        var plan = ArticleImagePlan.For(photos, mode, TelegramLimits.MediaGroup);
+        if (plan.Lead?.Stored is not { } lead)
+        {
+            return [.. text.Select(t => new TelegramPart.Text(t))];
+        }
+
+        var parts = new List<TelegramPart>();
+        var formatted = Format(article, links?.FooterFor(article));
+        if (formatted.Text.Trim().Length <= TelegramLimits.Caption)
+        {
+            parts.Add(new TelegramPart.Photo(lead, TelegramHtmlWriter.Write(formatted)));
+        }
+        else
+        {
+            parts.Add(new TelegramPart.Photo(lead, TelegramHtmlWriter.Write(Opening(formatted))));
+            parts.AddRange(text.Select(t => new TelegramPart.Text(t)));
+        }
+
+        foreach (var album in plan.Albums)
+        {
+            parts.Add(album.Count == 1
+                ? new TelegramPart.Photo(album[0].Stored!, string.Empty)
+                : new TelegramPart.Album([.. album.Select(i => i.Stored!)]));
+        }
+
+        return parts;
+    }
+
+    /// <summary>What sendPhoto takes: at most 10 MB, width + height at most 10,000, a ratio of at most 20.</summary>
+    public static bool Sendable(StoredImage image) =>
+        image.Bytes <= TelegramLimits.PhotoBytes
+        && image.Width + image.Height <= TelegramLimits.PhotoSides
+        && Math.Max(image.Width, image.Height) <= TelegramLimits.PhotoRatio * Math.Min(image.Width, image.Height);
+
+    // The head and as much of the body as a caption holds, cut where the splitter cuts messages, with an ellipsis.
+    private static FormattedText Opening(FormattedText formatted)
+    {
+        var first = MessageSplitter.Split(formatted, TelegramLimits.Caption - 2)[0];
+        return first.AppendPlain(" …");
     }
 
     public static FormattedText Format(Article article, ArticleFooter? footer = null)

@@ -1,9 +1,11 @@
 using System.Text;
 using Bot.Core.Commands;
+using Bot.Telegram.Delivery;
 using Bot.Telegram.Api;
-using Bot.Telegram.Api.Types;
 using Bot.Telegram.Rendering;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Bot.Telegram.Replies;
 
@@ -12,8 +14,9 @@ namespace Bot.Telegram.Replies;
 /// the limit with the buttons under the last part; articles exactly as a delivery would send them.
 /// </summary>
 public sealed class TelegramReplySender(
-    ITelegramBotClient client,
-    TelegramArticleRenderer articles,
+    ITelegramApi client,
+    TelegramDeliveryChannel articles,
+    TelegramPartSender parts,
     TimeProvider time,
     ILogger<TelegramReplySender> logger)
 {
@@ -29,9 +32,25 @@ public sealed class TelegramReplySender(
                     await SendTextAsync(target, text, ct);
                     break;
                 case Reply.ArticleView view:
-                    foreach (var part in articles.Render(view.Article).Take(view.MaxParts ?? int.MaxValue))
+                    // Exactly the parts a delivery sends: the lead photo first when the article has one.
+                    foreach (var part in articles.Parts(view.Article).Take(view.MaxParts ?? int.MaxValue))
                     {
-                        await SendWithRetryAsync(new SendMessageRequest(target.ChatId, part, target.ThreadId), ct);
+                        if (part is TelegramPart.Text text)
+                        {
+                            await SendWithRetryAsync(new OutgoingMessage(target.ChatId, text.Html, target.ThreadId), ct);
+                        }
+                        else
+                        {
+                            try
+                            {
+                                await parts.SendAsync(target.ChatId, target.ThreadId, part, paidBroadcast: false, ct);
+                            }
+                            catch (Exception ex) when (ex is ApiRequestException or RequestException or IOException or TimeoutException)
+                            {
+                                // The text still follows; the picture is the part a reader can do without.
+                                logger.LogInformation("Could not send a photo of article {ArticleId} to chat {ChatId}: {Reason}", view.Article.Id, target.ChatId, ex.Message);
+                            }
+                        }
                     }
 
                     break;
@@ -42,9 +61,9 @@ public sealed class TelegramReplySender(
     public static InlineKeyboardMarkup? Keyboard(IReadOnlyList<IReadOnlyList<ReplyButton>>? buttons)
     {
         var rows = (buttons ?? [])
-            .Select(row => (IReadOnlyList<InlineKeyboardButton>)row
+            .Select(row => row
                 .Where(b => Encoding.UTF8.GetByteCount(b.Payload) is > 0 and <= TelegramLimits.CallbackData)
-                .Select(b => new InlineKeyboardButton(b.Label, CallbackData: b.Payload))
+                .Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Payload))
                 .ToList())
             .Where(row => row.Count > 0)
             .ToList();
@@ -67,25 +86,25 @@ public sealed class TelegramReplySender(
                 await client.EditMessageText(target.ChatId, original, parts[0], keyboard, ct);
                 return;
             }
-            catch (ApiRequestException ex) when (ex.Description.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
+            catch (ApiRequestException ex) when (ex.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
             {
                 return;
             }
             catch (ApiRequestException ex)
             {
-                logger.LogInformation("Could not edit message {MessageId} in chat {ChatId} ({Reason}); sending a new one", original, target.ChatId, ex.Description);
+                logger.LogInformation("Could not edit message {MessageId} in chat {ChatId} ({Reason}); sending a new one", original, target.ChatId, ex.Message);
             }
         }
 
         for (var i = 0; i < parts.Count; i++)
         {
             var markup = i == parts.Count - 1 ? keyboard : null;
-            await SendWithRetryAsync(new SendMessageRequest(target.ChatId, parts[i], target.ThreadId, markup), ct);
+            await SendWithRetryAsync(new OutgoingMessage(target.ChatId, parts[i], target.ThreadId, markup), ct);
         }
     }
 
     // A reply is worth a short wait when Telegram asks for one; anything else is the caller's error to log.
-    private async Task SendWithRetryAsync(SendMessageRequest request, CancellationToken ct)
+    private async Task SendWithRetryAsync(OutgoingMessage request, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -1,18 +1,19 @@
 using Bot.Core.Commands;
 using Bot.Telegram.Access;
 using Bot.Telegram.Api;
-using Bot.Telegram.Api.Types;
 using Bot.Telegram.Hosting;
 using Bot.Telegram.Rendering;
 using Bot.Telegram.Replies;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace Bot.Telegram.Updates;
 
 /// <summary>A button press: the spinner is stopped at once, then Core's answer edits or follows the message.</summary>
 public sealed class CallbackResponder(
     IChatBot chatBot,
-    ITelegramBotClient client,
+    ITelegramApi client,
     TelegramBotIdentity identity,
     TelegramReplySender sender,
     ILogger<CallbackResponder> logger)
@@ -49,8 +50,7 @@ public sealed class CallbackResponder(
         // a message would show it to everyone, so it becomes the callback's toast instead.
         var toast = replies.OfType<Reply.Text>().FirstOrDefault(r => r.Ephemeral && r.Buttons is null);
         await AnswerAsync(query, toast is null ? null : Toast(toast.Markdown), ct);
-        var thread = message.IsTopicMessage == true ? message.MessageThreadId : null;
-        await sender.SendAsync(new ReplyTarget(message.Chat.Id, thread, message.MessageId), [.. replies.Where(r => r != toast)], ct);
+        await sender.SendAsync(new ReplyTarget(message.Chat.Id, TelegramChats.TopicOf(message), message.Id), [.. replies.Where(r => r != toast)], ct);
     }
 
     private static string Toast(string markdown)
@@ -68,7 +68,7 @@ public sealed class CallbackResponder(
         catch (ApiRequestException ex)
         {
             // Too old to answer (Telegram allows about 15 s); the press itself is still handled.
-            logger.LogInformation("Could not answer callback query: {Reason}", ex.Description);
+            logger.LogInformation("Could not answer callback query: {Reason}", ex.Message);
         }
     }
 }

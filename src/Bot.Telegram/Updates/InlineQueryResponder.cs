@@ -3,10 +3,12 @@ using Bot.Core.Articles;
 using Bot.Core.Localization;
 using Bot.Core.Search;
 using Bot.Telegram.Api;
-using Bot.Telegram.Api.Types;
 using Bot.Telegram.Hosting;
 using Bot.Telegram.Rendering;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.InlineQueryResults;
 
 namespace Bot.Telegram.Updates;
 
@@ -17,7 +19,7 @@ namespace Bot.Telegram.Updates;
 public sealed class InlineQueryResponder(
     ISearchService search,
     IArticleStore articles,
-    ITelegramBotClient client,
+    ITelegramApi client,
     TelegramBotIdentity identity,
     IOptions<TelegramOptions> options)
 {
@@ -59,9 +61,11 @@ public sealed class InlineQueryResponder(
         return new InlineQueryResultArticle(
             "a" + hit.ArticleId.ToString(CultureInfo.InvariantCulture),
             Clip(title, 256),
-            new InputTextMessageContent(html, "HTML", new LinkPreviewOptions(IsDisabled: true)),
-            Description: Clip(hit.Snippet, 200),
-            Url: link);
+            new InputTextMessageContent(html) { ParseMode = ParseMode.Html, LinkPreviewOptions = new LinkPreviewOptions { IsDisabled = true } })
+        {
+            Description = Clip(hit.Snippet, 200),
+            Url = link,
+        };
     }
 
     // Cuts at a character boundary, never between the halves of a surrogate pair.

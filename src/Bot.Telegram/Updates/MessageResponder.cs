@@ -1,16 +1,16 @@
 using Bot.Core.Commands;
 using Bot.Telegram.Access;
 using Bot.Telegram.Api;
-using Bot.Telegram.Api.Types;
 using Bot.Telegram.Hosting;
 using Bot.Telegram.Replies;
+using Telegram.Bot.Types;
 
 namespace Bot.Telegram.Updates;
 
 /// <summary>A user's message (command, text or document) goes to Core; its replies come back to the chat.</summary>
 public sealed class MessageResponder(
     IChatBot chatBot,
-    ITelegramBotClient client,
+    ITelegramApi client,
     TelegramBotIdentity identity,
     TelegramIncomingFiles files,
     TelegramReplySender sender)
@@ -39,7 +39,6 @@ public sealed class MessageResponder(
             message.Document is { } document ? files.For(document) : null,
             BotUsername: me.Username);
         var replies = await chatBot.HandleMessageAsync(incoming, ct);
-        var thread = message.IsTopicMessage == true ? message.MessageThreadId : null;
-        await sender.SendAsync(new ReplyTarget(message.Chat.Id, thread), replies, ct);
+        await sender.SendAsync(new ReplyTarget(message.Chat.Id, TelegramChats.TopicOf(message)), replies, ct);
     }
 }

@@ -1,12 +1,12 @@
 using Bot.Core.Commands;
 using Bot.Telegram.Api;
-using Bot.Telegram.Api.Types;
 using Bot.Telegram.Rendering;
+using Telegram.Bot.Types;
 
 namespace Bot.Telegram.Updates;
 
 /// <summary>Attached documents as Core's lazily opened files: getFile and the download happen only when Core reads.</summary>
-public sealed class TelegramIncomingFiles(ITelegramBotClient client)
+public sealed class TelegramIncomingFiles(ITelegramApi client)
 {
     public IncomingFile For(Document document) => new(
         document.FileName ?? "document",

@@ -1,4 +1,4 @@
-using Bot.Telegram.Api.Types;
+using Telegram.Bot.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +23,7 @@ public sealed partial class TelegramUpdateDispatcher(IServiceScopeFactory scopes
         }
         catch (Exception ex)
         {
-            LogUpdateFailed(ex, update.UpdateId);
+            LogUpdateFailed(ex, update.Id);
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Telegram.Api.Types;
+using Telegram.Bot.Types;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,7 +25,7 @@ public sealed partial class TelegramUpdateIntake(
     /// or null when it is already in flight or handled.
     /// </summary>
     public Task<Task?> EnqueueAsync(Update update, CancellationToken ct) =>
-        Scheduler.ScheduleAsync(update.UpdateId, Lane(update), () => dispatcher.DispatchAsync(update, _abort.Token), ct);
+        Scheduler.ScheduleAsync(update.Id, Lane(update), () => dispatcher.DispatchAsync(update, _abort.Token), ct);
 
     /// <summary>Updates of one chat run one after the other; inline queries, which have no chat, by user.</summary>
     public static string Lane(Update update) => update switch
@@ -36,7 +36,8 @@ public sealed partial class TelegramUpdateIntake(
         { CallbackQuery.Message.Chat.Id: var chat } => Chat(chat),
         { CallbackQuery.From.Id: var user } => User(user),
         { InlineQuery.From.Id: var user } => User(user),
-        _ => "update:" + update.UpdateId.ToString(CultureInfo.InvariantCulture),
+        { MyChatMember.Chat.Id: var chat } => Chat(chat),
+        _ => "update:" + update.Id.ToString(CultureInfo.InvariantCulture),
     };
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

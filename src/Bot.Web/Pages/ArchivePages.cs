@@ -61,7 +61,7 @@ public sealed class ArchivePages(IArchiveBrowser browser, IArticleStore articles
         html.Append("<article lang=\"").Append(Encode(LanguageOf(article))).Append("\">\n<h1>").Append(Encode(title)).Append("</h1>\n");
         PageParts.Meta(html, context, article.Published ?? article.PublishedAt, article.Author);
         PageParts.Tags(html, context, article.Tags);
-        html.Append("<div class=\"body\">\n").Append(articleHtml.Body(article, context.Text)).Append("</div>\n");
+        html.Append("<div class=\"body\">\n").Append(LocalMedia(context, articleHtml.Body(article, context.Text))).Append("</div>\n");
         if (IsWebUrl(article.SourceUrl))
         {
             html.Append("<p class=\"meta\">").Append(Encode(context.Text.Source)).Append(": <a href=\"").Append(Encode(article.SourceUrl)).Append("\" rel=\"nofollow noopener noreferrer\">")
@@ -100,6 +100,12 @@ public sealed class ArchivePages(IArchiveBrowser browser, IArticleStore articles
         }
 
         og.AddRange(article.Tags.Select(tag => ("article:tag", tag)));
+        if (article.LeadImage?.Stored is { } lead && context.Absolute(ArticleHtml.MediaPrefix + lead.Sha256) is { } image)
+        {
+            og.Add(("og:image", image));
+            og.Add(("og:image:width", lead.Width.ToString(CultureInfo.InvariantCulture)));
+            og.Add(("og:image:height", lead.Height.ToString(CultureInfo.InvariantCulture)));
+        }
         return Layout.Page(context, title, html.ToString(), new PageMeta(description, path, og));
     }
 
@@ -289,6 +295,13 @@ public sealed class ArchivePages(IArchiveBrowser browser, IArticleStore articles
         page = 1;
         return string.IsNullOrEmpty(text)
             || (text.Length <= 6 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out page) && page >= 1);
+    }
+
+    /// <summary>Stored images are root-relative in the cached HTML; a static copy or a path base needs them where the page is.</summary>
+    private static string LocalMedia(PageContext context, string html)
+    {
+        var prefix = context.Links.Media(string.Empty);
+        return prefix == ArticleHtml.MediaPrefix ? html : html.Replace("=\"" + ArticleHtml.MediaPrefix, "=\"" + prefix, StringComparison.Ordinal);
     }
 
     private static PageResponse Ok(string html) => new(200, html);

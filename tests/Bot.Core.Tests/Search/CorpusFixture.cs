@@ -3,7 +3,7 @@ using Bot.Testing;
 namespace Bot.Core.Tests.Search;
 
 /// <summary>The shared corpus indexed once for all brute-force comparisons (nothing when ../shared is absent).</summary>
-public sealed class CorpusFixture : IAsyncLifetime
+public class CorpusFixture : IAsyncLifetime
 {
     internal SearchArchive Archive { get; private set; } = null!;
 
@@ -16,11 +16,14 @@ public sealed class CorpusFixture : IAsyncLifetime
             return;
         }
 
-        var articles = CorpusLoader.Load();
+        var articles = CorpusLoader.Load().Select(Prepare).ToList();
         Archive = await SearchArchive.CreateAsync();
         var ids = await Archive.AddAllAsync(articles);
         Reference = new BruteForce(ids, articles);
     }
+
+    /// <summary>What is stored of each corpus article: as written here, converted in a derived fixture.</summary>
+    private protected virtual TestArticle Prepare(TestArticle article) => article;
 
     public async Task DisposeAsync()
     {

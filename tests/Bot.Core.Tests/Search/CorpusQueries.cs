@@ -46,12 +46,12 @@ internal sealed class CorpusQueries(BruteForce reference)
         "tag" => Repeat(() =>
         {
             var (term, tag) = (CjkSubstring(1), RandomDoc().Article.Tags is [var first, ..] ? first : "none");
-            return new CorpusQuery($"{term} tag:{tag}", [term], [], a => a.Tags?.Any(t => t.Equals(tag, StringComparison.OrdinalIgnoreCase)) == true);
+            return new CorpusQuery($"{term} tag:{tag}", [term], [], a => a.Tags?.Any(t => SameTag(t, tag)) == true);
         }),
         "tag-excluded" => Repeat(() =>
         {
             var (term, tag) = (CjkSubstring(1), RandomDoc().Article.Tags is [var first, ..] ? first : "none");
-            return new CorpusQuery($"{term} -tag:\"{tag}\"", [term], [], a => a.Tags?.Any(t => t.Equals(tag, StringComparison.OrdinalIgnoreCase)) != true);
+            return new CorpusQuery($"{term} -tag:\"{tag}\"", [term], [], a => a.Tags?.Any(t => SameTag(t, tag)) != true);
         }),
         "open-dates" => Repeat(() =>
         {
@@ -75,6 +75,9 @@ internal sealed class CorpusQueries(BruteForce reference)
     private readonly Dictionary<Regex, List<string>> _found = [];
 
     private static CorpusQuery Single(string term) => new(term, [term], []);
+
+    /// <summary>Tags match ignoring case and Traditional or Simplified characters.</summary>
+    private static bool SameTag(string a, string b) => ChineseFolding.Fold(a).Equals(ChineseFolding.Fold(b), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A random place in the corpus where the pattern occurs.</summary>
     private string Pick(Regex pattern)

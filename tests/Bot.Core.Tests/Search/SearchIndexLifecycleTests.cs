@@ -90,6 +90,27 @@ public sealed class SearchIndexLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportMany_BatchIndexedAfterItsRows_IsSearchableInBothForms()
+    {
+        var batch = new[]
+        {
+            TestArticles.Markdown("a.md", "一", body: "大學生們"),
+            TestArticles.Markdown("b.md", "二", body: "学生会"),
+            TestArticles.Markdown("c.md", "三", body: "别的"),
+        };
+
+        var results = await _store.ImportManyAsync(batch, None);
+        var again = await _store.ImportManyAsync([TestArticles.Markdown("a.md", "一", body: "老师们")], None);
+
+        Assert.All(results, r => Assert.Equal(Bot.Core.Articles.ImportStatus.Imported, r.Outcome!.Status));
+        Assert.Equal(Bot.Core.Articles.ImportStatus.Updated, again[0].Outcome!.Status);
+        Assert.Equal(1, await TotalAsync("學生"));
+        Assert.Equal(0, await TotalAsync("學生們"));
+        Assert.Equal(1, await TotalAsync("老師"));
+        Assert.Equal(1, await TotalAsync("别的"));
+    }
+
+    [Fact]
     public async Task Rebuilder_EmptyArchive_IsCurrentWithoutWork()
     {
         var rebuilder = new SearchIndexRebuilder(_database.Database, _index, new SqliteBotStateStore(_database.Database), NullLogger<SearchIndexRebuilder>.Instance);

@@ -1,4 +1,4 @@
-using Bot.Core.Commands;
+using Bot.Testing;
 using Bot.Discord.Commands;
 using Bot.Discord.Models;
 
@@ -6,7 +6,7 @@ namespace Bot.Discord.Tests.Commands;
 
 public sealed class SlashCommandsTests
 {
-    private readonly IReadOnlyList<ApplicationCommand> _commands = SlashCommands.FromCatalog(CommandCatalog.All);
+    private readonly IReadOnlyList<ApplicationCommand> _commands = SlashCommands.FromCatalog(TestCommands.Catalog);
 
     [Fact]
     public void FromCatalog_SkipsCommandsNotOnDiscord()

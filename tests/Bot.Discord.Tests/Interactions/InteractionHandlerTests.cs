@@ -8,6 +8,7 @@ using Bot.Discord.Models;
 using Bot.Discord.Rendering;
 using Bot.Discord.Rest;
 using Bot.Discord.Tests.Support;
+using Bot.Testing;
 using Bot.Testing.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -231,6 +232,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime, IDisposable
             services.GetRequiredService<IServiceScopeFactory>(),
             _rest,
             new DiscordApplicationInfo(_rest),
+            TestCommands.Catalog,
             new ReplyRenderer(new ArticleRenderer(options)),
             options,
             TimeProvider.System,

@@ -6,6 +6,7 @@ using Bot.Telegram.Tests.Support;
 using Bot.Testing;
 using Bot.Testing.Telegram;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Telegram.Tests.Delivery;
 
@@ -18,7 +19,7 @@ public sealed class TelegramDeliveryChannelTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _fake = await FakeTelegramServer.StartAsync(time: _time);
-        _channel = new TelegramDeliveryChannel(TelegramClients.For(_fake), new TelegramArticleRenderer(), NullLogger<TelegramDeliveryChannel>.Instance);
+        _channel = TelegramClients.Channel(_fake);
     }
 
     public async Task DisposeAsync() => await _fake.DisposeAsync();
@@ -110,6 +111,41 @@ public sealed class TelegramDeliveryChannelTests : IAsyncLifetime
     {
         await _channel.SendPartAsync(new DeliveryTarget("-100900", ChatKind.Group, "55"), SampleArticles.Make(), 0, CancellationToken.None);
         Assert.Equal(55, Assert.Single(_fake.Messages).ThreadId);
+    }
+
+    [Fact]
+    public async Task SendPart_ToADeletedForumTopic_IsGoneForThatTopicOnly()
+    {
+        _fake.AddChat(-100901, "supergroup", "论坛").DeletedTopics.Add(55);
+
+        var deleted = await _channel.SendPartAsync(new DeliveryTarget("-100901", ChatKind.Group, "55"), SampleArticles.Make(), 0, CancellationToken.None);
+        var other = await _channel.SendPartAsync(new DeliveryTarget("-100901", ChatKind.Group, "56"), SampleArticles.Make(), 0, CancellationToken.None);
+
+        Assert.Equal("the forum topic was deleted", Assert.IsType<SendOutcome.ChatGone>(deleted).Reason);
+        Assert.IsType<SendOutcome.Sent>(other);
+    }
+
+    [Fact]
+    public async Task SendPart_WithPaidBroadcastOn_SetsAllowPaidBroadcast()
+    {
+        var paid = TelegramClients.Channel(_fake, new TelegramOptions { AllowPaidBroadcast = true });
+
+        await paid.SendPartAsync(Private(21), SampleArticles.Make(), 0, CancellationToken.None);
+        await _channel.SendPartAsync(Private(22), SampleArticles.Make(), 0, CancellationToken.None);
+
+        Assert.True(_fake.Messages.Single(m => m.ChatId == 21).PaidBroadcast);
+        Assert.False(_fake.Messages.Single(m => m.ChatId == 22).PaidBroadcast);
+    }
+
+    [Fact]
+    public async Task SendPart_ErrorEchoingTheRequestUrl_OutcomeNeverCarriesTheToken()
+    {
+        _fake.Script(23, new FakeFailure.EchoingUrl());
+
+        var outcome = Assert.IsType<SendOutcome.Transient>(await _channel.SendPartAsync(Private(23), SampleArticles.Make(), 0, CancellationToken.None));
+
+        Assert.Contains("<token>", outcome.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(_fake.Token.Split(':')[1], outcome.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

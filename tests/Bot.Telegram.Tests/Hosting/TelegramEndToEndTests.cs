@@ -252,6 +252,17 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain(_bot.Logs.Lines, l => l.Contains(Fake.Token.Split(':')[1], StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Token_NeverAppearsInLogs_WhenTelegramsErrorEchoesTheRequestUrl()
+    {
+        Fake.Script(Reader, new FakeFailure.EchoingUrl());
+        Fake.PushMessage(Reader, Reader, "/help");
+        await _bot.Logs.WaitForAsync(l => l.Contains("upstream failed for", StringComparison.Ordinal));
+
+        Assert.Contains(_bot.Logs.Lines, l => l.Contains("/bot<token>/sendMessage", StringComparison.Ordinal));
+        Assert.DoesNotContain(_bot.Logs.Lines, l => l.Contains(Fake.Token.Split(':')[1], StringComparison.Ordinal));
+    }
+
     private async Task Unpublish(long id)
     {
         // Imports are published at once; the fan-out test needs a draft to publish.

@@ -23,7 +23,7 @@ public sealed class TelegramRegistrationTests
     {
         var services = new ServiceCollection().AddLogging().AddTelegram(Config(("Telegram:Token", "1:abc")));
         using var provider = services.BuildServiceProvider();
-        Assert.NotNull(provider.GetRequiredService<ITelegramBotClient>());
+        Assert.NotNull(provider.GetRequiredService<ITelegramApi>());
         Assert.Single(provider.GetServices<IDeliveryChannel>());
     }
 
@@ -39,6 +39,38 @@ public sealed class TelegramRegistrationTests
         Assert.True(result.Failed);
         Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
         Assert.DoesNotContain(token, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("12345678901234567:abc", "https://api.telegram.org", "more than 16 digits")]
+    [InlineData("123:abc", "http://127.0.0.1:8081/telegram", "server root")]
+    public void Options_WhatTelegramBotRefusesOrDrops_FailWithTheKeyNamed(string token, string apiBaseUrl, string expected)
+    {
+        var result = new TelegramOptionsValidator().Validate(null, new TelegramOptions { Token = token, ApiBaseUrl = apiBaseUrl });
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(30, false, true)]
+    [InlineData(0, false, true)]
+    [InlineData(31, false, false)]
+    [InlineData(1000, true, true)]
+    [InlineData(1001, true, false)]
+    public void TelegramRate_AboveTheFreeLimit_NeedsPaidBroadcast(double perSecond, bool paid, bool valid)
+    {
+        var validator = new Bot.Telegram.Delivery.TelegramRateValidator(Options.Create(new TelegramOptions { AllowPaidBroadcast = paid }));
+        var delivery = new DeliveryOptions();
+        delivery.Telegram.GlobalPerSecond = perSecond;
+
+        var result = validator.Validate(null, delivery);
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains("Delivery:Telegram:GlobalPerSecond", result.FailureMessage, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using Bot.Core.Chat;
+using Bot.Core.Commands;
+using Bot.Core.Digests;
 using Bot.Core.Delivery;
 using Bot.Core.Publishing;
 using Bot.Core.Search;
@@ -23,6 +25,10 @@ public sealed class DeliveryHarness : IAsyncDisposable
         Signal = new DeliverySignal();
         Cache = new ArticleCache(Articles);
         Subscriptions = new SqliteSubscriptionService(database.Database, Clock, NullLogger<SqliteSubscriptionService>.Instance);
+        Zones = new ChatTimeZones(Microsoft.Extensions.Options.Options.Create(new BotOptions { TimeZone = "Asia/Shanghai" }));
+        Digests = new DigestComposer(database.Database, Zones, Microsoft.Extensions.Options.Options.Create(new DigestLinkOptions()));
+        Preferences = new SqliteDeliveryPreferenceService(database.Database, Zones, new DigestTriggerSignal(), Signal, Clock, NullLogger<SqliteDeliveryPreferenceService>.Instance);
+        Maker = new DigestMaker(database.Database, Zones, Signal, Clock, Microsoft.Extensions.Options.Options.Create(options), NullLogger<DigestMaker>.Instance);
         Publishing = new SqlitePublishingService(database.Database, Signal, Cache, new SqliteArticleIndex(), Clock, NullLogger<SqlitePublishingService>.Instance);
         Worker = NewWorker(signal: Signal);
     }
@@ -45,6 +51,15 @@ public sealed class DeliveryHarness : IAsyncDisposable
 
     public SqlitePublishingService Publishing { get; }
 
+    /// <summary>Chats without a zone of their own are in Asia/Shanghai (the default of Bot:TimeZone).</summary>
+    public ChatTimeZones Zones { get; }
+
+    public DigestComposer Digests { get; }
+
+    public SqliteDeliveryPreferenceService Preferences { get; }
+
+    public DigestMaker Maker { get; }
+
     public DeliveryWorker Worker { get; }
 
     /// <param name="configure">Changes the options; by default there are no rate limits and Concurrency is 4.</param>
@@ -62,9 +77,10 @@ public sealed class DeliveryHarness : IAsyncDisposable
 
     /// <summary>A second worker on the same database (a restarted process), with its own outbox, limiter and lease owner.</summary>
     public DeliveryWorker NewWorker(IDeliveryChannel? channel = null, DeliverySignal? signal = null) => new(
-        new DeliveryOutbox(Database.Database, Clock),
+        new DeliveryOutbox(Database.Database, Clock, Zones),
         [channel ?? Channel],
         new ArticleCache(Articles),
+        Digests,
         new DeliveryRateLimiter(Microsoft.Extensions.Options.Options.Create(Options), Clock),
         signal ?? new DeliverySignal(),
         Clock,

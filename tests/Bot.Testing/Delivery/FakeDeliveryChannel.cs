@@ -136,7 +136,7 @@ public sealed class FakeDeliveryChannel(Platform platform = Platform.Telegram) :
         lock (_lock)
         {
             id = (++_nextMessageId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _sent.Add(new SentPart(target.ChatId, target.ThreadId, article.Id, partIndex, id));
+            _sent.Add(new SentPart(target.ChatId, target.ThreadId, article.Id, partIndex, id, target.Silent, article.Title, article.Body));
             foreach (var waiter in _sentWaiters.Where(w => _sent.Count >= w.Count).ToList())
             {
                 waiter.Done.TrySetResult();

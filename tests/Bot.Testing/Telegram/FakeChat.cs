@@ -13,4 +13,9 @@ public sealed class FakeChat(long id, string type, string? title = null, string?
     public string? Username { get; } = username;
 
     public Dictionary<long, FakeMember> Members { get; } = [];
+
+    /// <summary>Forum topics (message_thread_id) that were deleted: sending there fails as on Telegram.</summary>
+    public HashSet<long> DeletedTopics { get; } = [];
+
+    public bool IsForum { get; set; }
 }

@@ -16,4 +16,7 @@ public abstract record FakeFailure
     public sealed record ServerError(int StatusCode = 502) : FakeFailure;
 
     public sealed record TooManyRequests(int RetryAfterSeconds) : FakeFailure;
+
+    /// <summary>A 500 whose description repeats the request URL (token included), as a misconfigured proxy might.</summary>
+    public sealed record EchoingUrl : FakeFailure;
 }

@@ -9,13 +9,20 @@ public sealed class FakeRequest
 {
     private readonly Dictionary<string, JsonElement> _values = new(StringComparer.Ordinal);
 
-    private FakeRequest(string method) => Method = method;
+    private FakeRequest(string method, string url)
+    {
+        Method = method;
+        Url = url;
+    }
 
     public string Method { get; }
 
+    /// <summary>The whole URL as called, token included.</summary>
+    public string Url { get; }
+
     public static async Task<FakeRequest> ReadAsync(string method, HttpRequest request, CancellationToken ct)
     {
-        var result = new FakeRequest(method);
+        var result = new FakeRequest(method, $"{request.Scheme}://{request.Host}{request.Path}");
         foreach (var (key, value) in request.Query)
         {
             result._values[key] = JsonSerializer.SerializeToElement(value.ToString());
@@ -29,9 +36,18 @@ public sealed class FakeRequest
                 result._values[key] = JsonSerializer.SerializeToElement(value.ToString());
             }
         }
-        else if (request.ContentLength is not 0)
+        else
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            // Bodies may come chunked (no Content-Length), and an empty one means no parameters.
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            if (buffer.Length == 0)
+            {
+                return result;
+            }
+
+            buffer.Position = 0;
+            using var document = await JsonDocument.ParseAsync(buffer, cancellationToken: ct);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 foreach (var property in document.RootElement.EnumerateObject())

@@ -19,6 +19,9 @@ public sealed class FakeSentMessage
 
     public bool LinkPreviewDisabled { get; init; }
 
+    /// <summary>Sent with allow_paid_broadcast (Telegram charges Stars beyond the free rate).</summary>
+    public bool PaidBroadcast { get; init; }
+
     public required DateTimeOffset SentAt { get; init; }
 
     public bool Edited { get; set; }

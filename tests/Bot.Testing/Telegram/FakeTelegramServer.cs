@@ -263,6 +263,69 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         return PushUpdate(new JsonObject { ["callback_query"] = query });
     }
 
+    /// <summary>
+    /// The bot's own membership changed (my_chat_member), as Telegram reports it: statuses are
+    /// "member", "administrator", "left", "kicked"…; the bot's member record changes in the fake too.
+    /// </summary>
+    public long PushMyChatMember(long chatId, long fromUserId, string oldStatus, string newStatus, bool canPostMessages = true, string? languageCode = "en", bool couldPostBefore = true)
+    {
+        lock (_lock)
+        {
+            ChatFor(chatId).Members[Options.BotId] = new FakeMember(newStatus, canPostMessages);
+        }
+
+        JsonObject Member(string status, bool canPost)
+        {
+            var member = new JsonObject { ["status"] = status, ["user"] = BotJson() };
+            if (status == "administrator")
+            {
+                member["can_be_edited"] = false;
+                member["is_anonymous"] = false;
+                member["can_manage_chat"] = true;
+                member["can_delete_messages"] = true;
+                member["can_manage_video_chats"] = false;
+                member["can_restrict_members"] = false;
+                member["can_promote_members"] = false;
+                member["can_change_info"] = false;
+                member["can_invite_users"] = true;
+                member["can_post_stories"] = false;
+                member["can_edit_stories"] = false;
+                member["can_delete_stories"] = false;
+                member["can_post_messages"] = canPost;
+            }
+            else if (status == "kicked")
+            {
+                member["until_date"] = 0;
+            }
+
+            return member;
+        }
+
+        var update = new JsonObject
+        {
+            ["chat"] = ChatJson(chatId),
+            ["from"] = UserJson(fromUserId, "Tester", languageCode),
+            ["date"] = _time.GetUtcNow().ToUnixTimeSeconds(),
+            ["old_chat_member"] = Member(oldStatus, couldPostBefore),
+            ["new_chat_member"] = Member(newStatus, canPostMessages),
+        };
+        return PushUpdate(new JsonObject { ["my_chat_member"] = update });
+    }
+
+    /// <summary>The service message Telegram posts in a group that became supergroup <paramref name="newChatId"/>.</summary>
+    public long PushMigration(long oldChatId, long newChatId, long userId)
+    {
+        var message = new JsonObject
+        {
+            ["message_id"] = NextMessageId(oldChatId),
+            ["date"] = _time.GetUtcNow().ToUnixTimeSeconds(),
+            ["chat"] = ChatJson(oldChatId),
+            ["from"] = UserJson(userId, "Tester", "en"),
+            ["migrate_to_chat_id"] = newChatId,
+        };
+        return PushUpdate(new JsonObject { ["message"] = message });
+    }
+
     public long PushInlineQuery(long userId, string query, string offset = "", string? languageCode = "en")
     {
         var inline = new JsonObject
@@ -462,7 +525,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
                 return Fail(400, "Bad Request: chat not found");
             }
 
-            if (Scripted(chat.Id) is { } failure)
+            if (Scripted(chat.Id, request) is { } failure)
             {
                 return failure;
             }
@@ -470,6 +533,16 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             if (BotCannotPost(chat) is { } refusal)
             {
                 return refusal;
+            }
+
+            if (request.Number("message_thread_id") is { } topic && chat.DeletedTopics.Contains(topic))
+            {
+                return Fail(400, "Bad Request: message thread not found");
+            }
+
+            if (ButtonError(request) is { } buttons)
+            {
+                return Fail(400, buttons);
             }
 
             var (visible, error) = Visible(request, "text");
@@ -492,6 +565,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
                 Html = request.Text("text")!,
                 VisibleText = visible!,
                 ReplyMarkup = request.Json("reply_markup"),
+                PaidBroadcast = request.Flag("allow_paid_broadcast"),
                 LinkPreviewDisabled = request.Json("link_preview_options") is { } preview
                     && preview.TryGetProperty("is_disabled", out var disabled) && disabled.ValueKind == JsonValueKind.True,
                 SentAt = _time.GetUtcNow(),
@@ -510,7 +584,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             return (null!, Fail(400, "Bad Request: chat not found"));
         }
 
-        if (Scripted(chat.Id) is { } failure)
+        if (Scripted(chat.Id, request) is { } failure)
         {
             return (null!, failure);
         }
@@ -607,7 +681,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             var content = result.GetProperty("input_message_content");
             var text = content.GetProperty("message_text").GetString() ?? string.Empty;
             var parseMode = content.TryGetProperty("parse_mode", out var mode) ? mode.GetString() : null;
-            var error = parseMode == "HTML" ? TelegramHtmlValidator.Parse(text).Error : null;
+            var error = string.Equals(parseMode, "HTML", StringComparison.OrdinalIgnoreCase) ? TelegramHtmlValidator.Parse(text).Error : null;
             if (error is not null)
             {
                 return Fail(400, error);
@@ -783,11 +857,13 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private static (string? Visible, string? Error) Visible(FakeRequest request, string field)
     {
         var raw = request.Text(field) ?? string.Empty;
-        var (text, error) = request.Text("parse_mode") switch
+        // Telegram reads parse_mode case-insensitively ("HTML", "Html", "html"); Telegram.Bot sends "Html".
+        var (text, error) = request.Text("parse_mode")?.ToUpperInvariant() switch
         {
             "HTML" => TelegramHtmlValidator.Parse(raw),
             null or "" => (raw, null),
-            var other => (null, $"Bad Request: unsupported parse_mode {other} in this fake"),
+            "MARKDOWN" or "MARKDOWNV2" => (null, "Bad Request: this fake only parses HTML"),
+            _ => (null, "Bad Request: unsupported parse_mode"),
         };
         if (error is not null)
         {
@@ -804,7 +880,31 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         return text.Length > 4096 ? (null, "Bad Request: message is too long") : (text, null);
     }
 
-    private (int Status, JsonObject Body)? Scripted(long chatId)
+    // Inline buttons: 1-64 bytes of callback_data (Telegram: BUTTON_DATA_INVALID), a non-empty label.
+    private static string? ButtonError(FakeRequest request)
+    {
+        if (request.Json("reply_markup") is not { } markup || !markup.TryGetProperty("inline_keyboard", out var rows))
+        {
+            return null;
+        }
+
+        foreach (var button in rows.EnumerateArray().SelectMany(r => r.EnumerateArray()))
+        {
+            if (!button.TryGetProperty("text", out var label) || string.IsNullOrEmpty(label.GetString()))
+            {
+                return "Bad Request: BUTTON_TEXT_EMPTY";
+            }
+
+            if (button.TryGetProperty("callback_data", out var data) && System.Text.Encoding.UTF8.GetByteCount(data.GetString() ?? string.Empty) is 0 or > 64)
+            {
+                return "Bad Request: BUTTON_DATA_INVALID";
+            }
+        }
+
+        return null;
+    }
+
+    private (int Status, JsonObject Body)? Scripted(long chatId, FakeRequest request)
     {
         if (!_scripts.TryGetValue(chatId, out var queue) || !queue.TryDequeue(out var failure))
         {
@@ -817,6 +917,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             FakeFailure.Kicked => Fail(403, "Forbidden: bot was kicked from the group chat"),
             FakeFailure.Migrated m => Fail(400, "Bad Request: group chat was upgraded to a supergroup chat", new JsonObject { ["migrate_to_chat_id"] = m.NewChatId }),
             FakeFailure.ServerError e => Fail(e.StatusCode, e.StatusCode == 502 ? "Bad Gateway" : "Internal Server Error"),
+            FakeFailure.EchoingUrl => Fail(500, $"Internal Server Error: upstream failed for {request.Url}"),
             FakeFailure.TooManyRequests t => Fail(429, $"Too Many Requests: retry after {t.RetryAfterSeconds}", new JsonObject { ["retry_after"] = t.RetryAfterSeconds }),
             _ => null,
         };
@@ -830,7 +931,12 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             return Fail(400, "Bad Request: need administrator rights in the channel chat");
         }
 
-        return bot?.Status is "left" or "kicked" ? Fail(403, "Forbidden: bot was kicked from the group chat") : null;
+        return bot?.Status switch
+        {
+            "kicked" when chat.Type == "private" => Fail(403, "Forbidden: bot was blocked by the user"),
+            "left" or "kicked" => Fail(403, "Forbidden: bot was kicked from the group chat"),
+            _ => null,
+        };
     }
 
     private FakeChat? ResolveChat(string? reference)
@@ -889,6 +995,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         if (chat.Type == "private")
         {
             json["first_name"] = "Tester";
+        }
+
+        if (chat.IsForum)
+        {
+            json["is_forum"] = true;
         }
 
         return json;

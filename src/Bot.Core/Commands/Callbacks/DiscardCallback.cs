@@ -2,12 +2,12 @@ using Bot.Core.Storage;
 
 namespace Bot.Core.Commands.Callbacks;
 
-/// <summary>"can:id": the preview's Cancel button. The draft stays a draft (it can still be scheduled by id later).</summary>
-public sealed class DiscardCallback(SqliteConversationStore conversations) : ICallbackHandler
+/// <summary>The preview's Cancel button (admins). The draft stays a draft (it can still be scheduled by id later).</summary>
+public sealed class DiscardCallback(SqliteConversationStore conversations) : CallbackHandler<DiscardPayload>
 {
-    public string Prefix => "can";
+    public override bool AdminOnly => true;
 
-    public async Task<IReadOnlyList<Reply>> HandleAsync(CallbackContext context, string argument, CancellationToken ct)
+    protected override async Task<IReadOnlyList<Reply>> HandleAsync(CallbackContext context, DiscardPayload payload, CancellationToken ct)
     {
         await conversations.ClearAsync(context.Callback.Chat, context.Callback.User, ct);
         return [new Reply.Text(context.Text.PostCancelled, ReplaceOriginal: true)];

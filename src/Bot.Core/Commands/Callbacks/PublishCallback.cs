@@ -1,20 +1,15 @@
-using System.Globalization;
 using Bot.Core.Publishing;
 
 namespace Bot.Core.Commands.Callbacks;
 
-/// <summary>"pub:id": the preview's Publish now button (admins).</summary>
-public sealed class PublishCallback(IPublishingService publishing) : ICallbackHandler
+/// <summary>The preview's Publish now button (admins).</summary>
+public sealed class PublishCallback(IPublishingService publishing) : CallbackHandler<PublishPayload>
 {
-    public string Prefix => "pub";
+    public override bool AdminOnly => true;
 
-    public async Task<IReadOnlyList<Reply>> HandleAsync(CallbackContext context, string argument, CancellationToken ct)
+    protected override async Task<IReadOnlyList<Reply>> HandleAsync(CallbackContext context, PublishPayload payload, CancellationToken ct)
     {
-        if (!long.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            return [new Reply.Text(context.Text.ButtonExpired, Ephemeral: true)];
-        }
-
+        var id = payload.ArticleId;
         var outcome = await publishing.PublishNowAsync(id, ct);
         var text = outcome.Status switch
         {

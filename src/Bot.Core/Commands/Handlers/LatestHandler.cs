@@ -10,11 +10,13 @@ public sealed class LatestHandler(IArticleStore articles) : ICommandHandler
     private const int DefaultCount = 5;
     private const int MaxCount = 20;
 
-    public string Name => "latest";
+    public CommandDescriptor Descriptor { get; } = new(
+        "latest", "The newest articles", "最新文章",
+        [new(OptionNames.Count, CommandOptionType.Number, false, "How many (1-20)", "数量（1-20）")]);
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {
-        var count = int.TryParse(context.ArgumentOr("count"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, MaxCount) : DefaultCount;
+        var count = int.TryParse(context.ArgumentOr(OptionNames.Count), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, MaxCount) : DefaultCount;
         var latest = await articles.LatestAsync(count, ct);
         if (latest.Count == 0)
         {

@@ -5,31 +5,11 @@ namespace Bot.Core.Commands.Handlers;
 /// <summary>/pause: keeps the subscription but holds deliveries.</summary>
 public sealed class PauseHandler(ISubscriptionService subscriptions) : ICommandHandler
 {
-    public string Name => "pause";
+    public CommandDescriptor Descriptor { get; } = new(
+        "pause", "Pause deliveries to this chat", "暂停推送", [],
+        ManagesChat: true,
+        Answer: AnswerVisibility.Public);
 
-    public Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct) =>
-        PauseResume.SetAsync(subscriptions, context, paused: true, context.Text.Paused, ct);
-}
-
-/// <summary>/resume: deliveries flow again.</summary>
-public sealed class ResumeHandler(ISubscriptionService subscriptions) : ICommandHandler
-{
-    public string Name => "resume";
-
-    public Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct) =>
-        PauseResume.SetAsync(subscriptions, context, paused: false, context.Text.Resumed, ct);
-}
-
-internal static class PauseResume
-{
-    public static async Task<IReadOnlyList<Reply>> SetAsync(ISubscriptionService subscriptions, CommandContext context, bool paused, string done, CancellationToken ct)
-    {
-        var target = await ChatTargeting.ResolveAsync(context, ct);
-        if (target.Chat is null)
-        {
-            return CommandContext.Say(target.Refusal!);
-        }
-
-        return CommandContext.Say(await subscriptions.SetPausedAsync(target.Chat, paused, ct) ? done : context.Text.NotSubscribed);
-    }
+    public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct) =>
+        CommandContext.Say(await subscriptions.SetPausedAsync(context.Target.Chat, paused: true, ct) ? context.Text.Paused : context.Text.NotSubscribed);
 }

@@ -6,11 +6,13 @@ namespace Bot.Core.Commands.Handlers;
 /// <summary>/read id: the whole article. Drafts and scheduled articles are visible to admins only; retracted ones to nobody.</summary>
 public sealed class ReadHandler(IArticleStore articles) : ICommandHandler
 {
-    public string Name => "read";
+    public CommandDescriptor Descriptor { get; } = new(
+        "read", "Read an article by number", "按编号阅读文章",
+        [new(OptionNames.Id, CommandOptionType.Number, true, "Article number", "文章编号")]);
 
     public Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {
-        var argument = context.ArgumentOr("id").TrimStart('#');
+        var argument = context.ArgumentOr(OptionNames.Id).TrimStart('#');
         return long.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? ReadAsync(context, id, ct)
             : Task.FromResult(CommandContext.Say(context.Text.ReadUsage));

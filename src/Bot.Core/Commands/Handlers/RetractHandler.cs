@@ -6,11 +6,14 @@ namespace Bot.Core.Commands.Handlers;
 /// <summary>/retract id (admins): hide the article and delete its delivered messages where the platform allows.</summary>
 public sealed class RetractHandler(IPublishingService publishing) : ICommandHandler
 {
-    public string Name => "retract";
+    public CommandDescriptor Descriptor { get; } = new(
+        "retract", "Retract an article (admins)", "撤回文章（管理员）",
+        [new(OptionNames.Id, CommandOptionType.Number, true, "Article number", "文章编号")],
+        AdminOnly: true);
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {
-        if (!long.TryParse(context.ArgumentOr("id").TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (!long.TryParse(context.ArgumentOr(OptionNames.Id).TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             return CommandContext.Say(context.Text.RetractUsage);
         }

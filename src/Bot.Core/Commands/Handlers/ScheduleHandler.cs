@@ -5,16 +5,22 @@ namespace Bot.Core.Commands.Handlers;
 /// <summary>/schedule id time (admins).</summary>
 public sealed class ScheduleHandler(ScheduleReplies schedule) : ICommandHandler
 {
-    public string Name => "schedule";
+    public CommandDescriptor Descriptor { get; } = new(
+        "schedule", "Schedule an article (admins)", "定时发布（管理员）",
+        [
+            new(OptionNames.Id, CommandOptionType.Number, true, "Article number", "文章编号"),
+            new(OptionNames.Time, CommandOptionType.Text, true, "When, e.g. 2026-12-01 08:00 or +2h", "时间，如 2026-12-01 08:00 或 +2h"),
+        ],
+        AdminOnly: true);
 
     public Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {
         string idText;
         string time;
-        if (context.Option("id") is { } idOption)
+        if (context.Option(OptionNames.Id) is { } idOption)
         {
             idText = idOption;
-            time = context.Option("time") ?? string.Empty;
+            time = context.Option(OptionNames.Time) ?? string.Empty;
         }
         else
         {

@@ -1,9 +1,13 @@
+using Bot.Core.Chat;
+
 namespace Bot.Core.Commands.Handlers;
 
 /// <summary>/start, and Telegram deep links "/start a42" that open article 42.</summary>
 public sealed class StartHandler(ReadHandler read) : ICommandHandler
 {
-    public string Name => "start";
+    public CommandDescriptor Descriptor { get; } = new(
+        "start", "Welcome and how to begin", "欢迎与入门", [],
+        Platforms: [Platform.Telegram, Platform.Console]);
 
     public Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {

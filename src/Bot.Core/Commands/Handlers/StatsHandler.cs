@@ -8,11 +8,14 @@ namespace Bot.Core.Commands.Handlers;
 /// <summary>/stats [id] (admins): delivery counts overall or for one article.</summary>
 public sealed class StatsHandler(IPublishingService publishing, IArticleStore articles) : ICommandHandler
 {
-    public string Name => "stats";
+    public CommandDescriptor Descriptor { get; } = new(
+        "stats", "Delivery statistics (admins)", "推送统计（管理员）",
+        [new(OptionNames.Id, CommandOptionType.Number, false, "Article number", "文章编号")],
+        AdminOnly: true);
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {
-        if (long.TryParse(context.ArgumentOr("id").TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (long.TryParse(context.ArgumentOr(OptionNames.Id).TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             var article = await articles.GetAsync(id, ct);
             if (article is null)

@@ -6,17 +6,25 @@ namespace Bot.Core.Commands.Handlers;
 /// <summary>/subscribe [@channel] [tags… author:x keyword:y]: this chat, or a channel the user administers.</summary>
 public sealed class SubscribeHandler(ISubscriptionService subscriptions) : ICommandHandler
 {
-    public string Name => "subscribe";
+    public CommandDescriptor Descriptor { get; } = new(
+        "subscribe", "Get new articles here (optionally only some tags)", "订阅新文章（可只订阅部分标签）",
+        [
+            new(OptionNames.Tags, CommandOptionType.Text, false, "Tags separated by spaces", "标签，以空格分隔", OptionSuggestions.Tags),
+            new(OptionNames.Channel, CommandOptionType.Channel, false, "Another channel to subscribe", "要订阅的其他频道"),
+        ],
+        ManagesChat: true,
+        Answer: AnswerVisibility.Public);
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {
-        var target = await ChatTargeting.ResolveAsync(context, ct);
-        if (target.Chat is null)
+        var target = context.Target;
+        if (!target.IsOtherChat && !await context.Message.Access.CanBotPostHereAsync(ct))
         {
-            return CommandContext.Say(target.Refusal!);
+            // Another chat was checked when it was resolved; here only the platform may already know.
+            return CommandContext.SayPrivately(context.Text.Refusal(ChatRefusal.BotCannotPost));
         }
 
-        var outcome = await subscriptions.SubscribeAsync(target.Chat, FilterParser.Parse(target.RemainingArguments), ct);
+        var outcome = await subscriptions.SubscribeAsync(target.Chat, FilterParser.Parse(context.Arguments), ct);
         var filter = ReplyFormat.Filter(outcome.Subscription.Filter, context.Text);
         if (target.IsOtherChat)
         {

@@ -6,7 +6,7 @@ namespace Bot.Core.Commands.Handlers;
 /// <summary>/subscriptions: what this chat receives, paused or stopped.</summary>
 public sealed class SubscriptionsHandler(ISubscriptionService subscriptions) : ICommandHandler
 {
-    public string Name => "subscriptions";
+    public CommandDescriptor Descriptor { get; } = new("subscriptions", "What this chat receives", "查看本聊天的订阅", []);
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {

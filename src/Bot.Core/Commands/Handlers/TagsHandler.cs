@@ -9,7 +9,7 @@ public sealed class TagsHandler(IArticleStore articles) : ICommandHandler
 {
     private const int Shown = 40;
 
-    public string Name => "tags";
+    public CommandDescriptor Descriptor { get; } = new("tags", "Tags in the archive", "文章标签列表", []);
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {

@@ -5,23 +5,25 @@ namespace Bot.Core.Commands.Handlers;
 /// <summary>/unsubscribe [@channel] [tags…|all]: removes some tags, or the whole subscription.</summary>
 public sealed class UnsubscribeHandler(ISubscriptionService subscriptions) : ICommandHandler
 {
-    public string Name => "unsubscribe";
+    public CommandDescriptor Descriptor { get; } = new(
+        "unsubscribe", "Stop some tags, or everything", "取消订阅部分标签或全部",
+        [
+            new(OptionNames.Tags, CommandOptionType.Text, false, "Tags to remove, or all", "要取消的标签，或 all", OptionSuggestions.Tags),
+            new(OptionNames.Channel, CommandOptionType.Channel, false, "Another channel", "其他频道"),
+        ],
+        ManagesChat: true,
+        Answer: AnswerVisibility.Public);
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {
-        var target = await ChatTargeting.ResolveAsync(context, ct);
-        if (target.Chat is null)
-        {
-            return CommandContext.Say(target.Refusal!);
-        }
-
-        var remove = FilterParser.IsAll(target.RemainingArguments) ? SubscriptionFilter.Everything : FilterParser.Parse(target.RemainingArguments);
-        if (!await subscriptions.UnsubscribeAsync(target.Chat, remove, ct))
+        var chat = context.Target.Chat;
+        var remove = FilterParser.IsAll(context.Arguments) ? SubscriptionFilter.Everything : FilterParser.Parse(context.Arguments);
+        if (!await subscriptions.UnsubscribeAsync(chat, remove, ct))
         {
             return CommandContext.Say(context.Text.NotSubscribed);
         }
 
-        var left = await subscriptions.GetAsync(target.Chat, ct);
+        var left = await subscriptions.GetAsync(chat, ct);
         return CommandContext.Say(left is null ? context.Text.Unsubscribed : context.Text.UnsubscribedSome(ReplyFormat.Filter(left.Filter, context.Text)));
     }
 }

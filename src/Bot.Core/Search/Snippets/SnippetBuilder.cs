@@ -7,8 +7,9 @@ namespace Bot.Core.Search.Snippets;
 /// <summary>
 /// Cuts about 80 characters of plain text around the first match of the query's first term that
 /// occurs, and marks every term inside it. The snippet is cut from the text as written (full-width
-/// Chinese punctuation stays full-width); only when no term is found there (a full-width ＭｅＴｏｏ)
-/// is it cut from the normalized text that the index saw.
+/// Chinese punctuation stays full-width, a Traditional article's snippet stays Traditional: terms are
+/// found in the folded text, which has the same length); only when no term is found there (a full-width
+/// ＭｅＴｏｏ) is it cut from the NFKC-normalized text that the index saw, still unfolded.
 /// </summary>
 public static class SnippetBuilder
 {
@@ -23,12 +24,14 @@ public static class SnippetBuilder
     public static (string Snippet, IReadOnlyList<Highlight> Highlights) Build(string text, IReadOnlyList<QueryTerm> terms, string? title = null)
     {
         var needles = terms.SelectMany(t => t.Pieces).ToList();
-        var first = needles.Select(n => Find(text, n, 0).Start).FirstOrDefault(at => at >= 0, -1);
-        var inTitle = title is not null && needles.Any(n => Find(title, n, 0).Start >= 0);
+        var folded = ChineseFolding.Fold(text);
+        var first = needles.Select(n => Find(folded, n, 0).Start).FirstOrDefault(at => at >= 0, -1);
+        var inTitle = title is not null && needles.Any(n => Find(ChineseFolding.Fold(title), n, 0).Start >= 0);
         if (first < 0 && needles.Count > 0 && !inTitle)
         {
-            var normalized = SearchText.Normalize(text);
-            first = needles.Select(n => Find(normalized, n, 0).Start).FirstOrDefault(at => at >= 0, -1);
+            var normalized = SearchText.NormalizeAsWritten(text);
+            var normalizedFolded = ChineseFolding.Fold(normalized);
+            first = needles.Select(n => Find(normalizedFolded, n, 0).Start).FirstOrDefault(at => at >= 0, -1);
             text = first >= 0 ? normalized : text;
         }
 
@@ -71,9 +74,10 @@ public static class SnippetBuilder
         return (cut, Highlights(cut, needles));
     }
 
-    /// <summary>Every place in <paramref name="text"/> where a term matches, merged and in order.</summary>
+    /// <summary>Every place in <paramref name="text"/> where a term matches (after folding), merged and in order.</summary>
     public static IReadOnlyList<Highlight> Highlights(string text, IReadOnlyList<TermPiece> needles)
     {
+        text = ChineseFolding.Fold(text);
         var ranges = new List<(int Start, int Length)>();
         foreach (var needle in needles)
         {

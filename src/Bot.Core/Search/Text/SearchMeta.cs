@@ -35,8 +35,11 @@ public static class SearchMeta
         return string.Join(' ', tokens);
     }
 
-    /// <summary>The folded tag (ArticleWriter.TagKey) in hexadecimal UTF-8: exact, whatever characters it holds.</summary>
-    public static string TagToken(string tagKey) => "t" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(tagKey));
+    /// <summary>
+    /// The case-folded tag (ArticleWriter.TagKey), with Traditional characters folded to Simplified (tag:新冠肺炎
+    /// finds an article tagged in either form), in hexadecimal UTF-8: exact, whatever characters it holds.
+    /// </summary>
+    public static string TagToken(string tagKey) => "t" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(ChineseFolding.Fold(tagKey)));
 
     /// <summary>
     /// The fewest year, month and day tokens that cover the UTC days from <paramref name="fromUtc"/> to

@@ -6,15 +6,18 @@ namespace Bot.Core.Search.Text;
 /// <summary>
 /// The one normalization that both indexed text and queries go through, so that what a reader types
 /// and what the index holds compare equal: lone surrogates become spaces, then NFKC (full-width Latin
-/// ＭｅＴｏｏ becomes MeToo, half-width katakana becomes full-width), and the index's own run separator
-/// can never come from outside.
+/// ＭｅＴｏｏ becomes MeToo, half-width katakana becomes full-width), Traditional Chinese characters fold to
+/// Simplified ones (<see cref="ChineseFolding"/>), and the index's own run separator can never come from outside.
 /// </summary>
 public static class SearchText
 {
     /// <summary>A private-use character that unicode61 keeps as a token: it marks a break between CJK runs in the bigram columns.</summary>
     public const char RunBreak = '\uE000';
 
-    public static string Normalize(string? text)
+    public static string Normalize(string? text) => ChineseFolding.Fold(NormalizeAsWritten(text));
+
+    /// <summary><see cref="Normalize"/> without the Chinese folding: what a snippet shows when the text as written has no match.</summary>
+    public static string NormalizeAsWritten(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {

@@ -11,7 +11,7 @@ internal static class ArticleReader
 {
     public const string Columns = """
         id, slug, title, author, published, updated, summary, source_url, source_file, body, plain_text, source,
-        content_hash, language, state, scheduled_at, published_at, extra_json
+        content_hash, language, state, scheduled_at, published_at, extra_json, source_id
         """;
 
     public static async Task<List<Article>> ReadAllAsync(SqliteCommand command, CancellationToken ct)
@@ -58,7 +58,10 @@ internal static class ArticleReader
         State: ArticleStates.Parse(reader.GetString(14)),
         ScheduledAt: UnixTime(reader, 15),
         PublishedAt: UnixTime(reader, 16),
-        Extra: JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(17)) ?? []);
+        Extra: JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(17)) ?? [])
+    {
+        SourceId = reader.IsDBNull(18) ? null : reader.GetInt64(18),
+    };
 
     private static async Task<(List<string> Tags, List<string> Categories)> TagsOfAsync(SqliteConnection connection, long id, CancellationToken ct)
     {

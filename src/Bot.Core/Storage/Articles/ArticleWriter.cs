@@ -10,6 +10,11 @@ namespace Bot.Core.Storage.Articles;
 /// Writes articles inside one open write transaction, reusing its prepared statements across the rows
 /// of a batch (preparing SQL is a large part of the cost of a small write).
 /// </summary>
+/// <remarks>
+/// With <c>deferIndex</c>, articles are indexed only by <see cref="IndexDeferredAsync"/>, once the batch's rows are
+/// written: FTS5 flushes its pending tokens to a new segment at every SAVEPOINT, so indexing inside the per-article
+/// savepoints of an import made one tiny segment per article and most of the import's time went to merging them.
+/// </remarks>
 internal sealed class ArticleWriter : IAsyncDisposable
 {
     private const string ContentParameters = "$slug $title $author $published $published_utc $updated $summary $source_url $source_file $body $plain_text $source $content_hash $language $extra_json $now";
@@ -23,9 +28,11 @@ internal sealed class ArticleWriter : IAsyncDisposable
     private readonly SqliteCommand _update;
     private readonly SqliteCommand _deleteTags;
     private readonly SqliteCommand _insertTag;
+    private readonly Dictionary<long, SearchDocument>? _deferred;
 
-    public ArticleWriter(SqliteConnection connection, SqliteTransaction transaction, IArticleIndex index, DateTimeOffset now)
+    public ArticleWriter(SqliteConnection connection, SqliteTransaction transaction, IArticleIndex index, DateTimeOffset now, bool deferIndex = false)
     {
+        _deferred = deferIndex ? [] : null;
         _connection = connection;
         _transaction = transaction;
         _index = index;
@@ -91,11 +98,11 @@ internal sealed class ArticleWriter : IAsyncDisposable
         _insert.Parameters["$state"].Value = ArticleStates.ToText(state);
         var id = (long)(await _insert.ExecuteScalarAsync(ct))!;
         await WriteTagsAsync(id, parsed, ct);
-        await _index.IndexAsync(_connection, _transaction, Document(id, parsed, state), ct);
+        await IndexAsync(Document(id, parsed, state), ct);
         return id;
     }
 
-    private async Task UpdateAsync(long id, ParsedArticle parsed, CancellationToken ct)
+    public async Task UpdateAsync(long id, ParsedArticle parsed, CancellationToken ct)
     {
         Bind(_update, parsed);
         _update.Parameters["$id"].Value = id;
@@ -103,7 +110,33 @@ internal sealed class ArticleWriter : IAsyncDisposable
         _deleteTags.Parameters["$article_id"].Value = id;
         await _deleteTags.ExecuteNonQueryAsync(ct);
         await WriteTagsAsync(id, parsed, ct);
-        await _index.IndexAsync(_connection, _transaction, Document(id, parsed, state), ct);
+        await IndexAsync(Document(id, parsed, state), ct);
+    }
+
+    private async Task IndexAsync(SearchDocument document, CancellationToken ct)
+    {
+        if (_deferred is not null)
+        {
+            _deferred[document.ArticleId] = document; // the last write of an article in the batch wins
+            return;
+        }
+
+        await _index.IndexAsync(_connection, _transaction, document, ct);
+    }
+
+    /// <summary>
+    /// Indexes the articles written since the last call, outside any savepoint. Deferring is the last step of a
+    /// write, so an article whose savepoint was rolled back never got this far and is not indexed.
+    /// </summary>
+    public async Task IndexDeferredAsync(CancellationToken ct)
+    {
+        if (_deferred is null)
+        {
+            return;
+        }
+
+        await _index.IndexManyAsync(_connection, _transaction, [.. _deferred.Values], ct);
+        _deferred.Clear();
     }
 
     private async Task WriteTagsAsync(long id, ParsedArticle parsed, CancellationToken ct)

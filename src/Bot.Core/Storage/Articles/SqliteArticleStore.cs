@@ -74,7 +74,8 @@ public sealed class SqliteArticleStore(SqliteDatabase database, IArticleIndex in
 
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT id, title, author, published, source_file, state
+            -- A feed item has no file: its source is its URL (issue 14).
+            SELECT id, title, author, published, coalesce(source_file, CASE WHEN source_id IS NOT NULL THEN source_url END), state
             FROM articles
             ORDER BY id
             """;
@@ -137,10 +138,25 @@ public sealed class SqliteArticleStore(SqliteDatabase database, IArticleIndex in
 
     public async Task<IReadOnlyList<BatchImportResult>> ImportManyAsync(IReadOnlyList<ParsedArticle> batch, CancellationToken ct)
     {
+        try
+        {
+            return await ImportBatchAsync(batch, deferIndex: true, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The batch was rolled back whole. Again with each article indexed inside its own savepoint (slower: FTS5
+            // writes a segment per savepoint), so that only the article that cannot be indexed fails.
+            logger.LogWarning(e, "Indexing a batch of {Count} articles failed; writing them one by one", batch.Count);
+            return await ImportBatchAsync(batch, deferIndex: false, ct);
+        }
+    }
+
+    private async Task<IReadOnlyList<BatchImportResult>> ImportBatchAsync(IReadOnlyList<ParsedArticle> batch, bool deferIndex, CancellationToken ct)
+    {
         var results = new List<BatchImportResult>(batch.Count);
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = SqliteDatabase.BeginWrite(connection);
-        await using (var writer = new ArticleWriter(connection, transaction, index, time.GetUtcNow()))
+        await using (var writer = new ArticleWriter(connection, transaction, index, time.GetUtcNow(), deferIndex))
         {
             foreach (var parsed in batch)
             {
@@ -159,6 +175,9 @@ public sealed class SqliteArticleStore(SqliteDatabase database, IArticleIndex in
                     results.Add(new BatchImportResult(null, $"database refused the article: {e.Message}"));
                 }
             }
+
+            // After the savepoints, in the same transaction: the batch's tokens reach FTS5 in one flush.
+            await writer.IndexDeferredAsync(ct);
         }
 
         await transaction.CommitAsync(ct);

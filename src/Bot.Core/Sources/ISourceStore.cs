@@ -1,0 +1,29 @@
+namespace Bot.Core.Sources;
+
+/// <summary>Sources and the items they brought, in the archive's database.</summary>
+public interface ISourceStore
+{
+    /// <returns>The new source, or null when one with the same URL exists.</returns>
+    Task<Source?> AddAsync(NewSource source, CancellationToken ct);
+
+    Task<IReadOnlyList<Source>> ListAsync(CancellationToken ct);
+
+    Task<Source?> GetAsync(long id, CancellationToken ct);
+
+    /// <summary>Removes the source; its articles stay in the archive.</summary>
+    Task<bool> RemoveAsync(long id, CancellationToken ct);
+
+    /// <summary>Pauses or resumes; resuming clears the failure count and makes the source due now.</summary>
+    Task<bool> SetPausedAsync(long id, bool paused, CancellationToken ct);
+
+    /// <summary>The keys of items already stored for the source (to fetch full text only for new ones).</summary>
+    Task<IReadOnlySet<string>> KnownKeysAsync(long sourceId, CancellationToken ct);
+
+    /// <summary>
+    /// Stores a poll's items in one transaction: new ones as articles (published quietly, published with
+    /// their fan-out, or drafts), changed ones updated in place, unchanged ones left alone.
+    /// </summary>
+    Task<StoredItems> StoreItemsAsync(long sourceId, IReadOnlyList<SourceItem> items, ItemMode mode, CancellationToken ct);
+
+    Task SavePollAsync(long sourceId, PollState state, CancellationToken ct);
+}

@@ -1,3 +1,0 @@
-namespace Bot.Telegram.Api.Types;
-
-public sealed record LinkPreviewOptions(bool IsDisabled);
