@@ -3,10 +3,11 @@ using Bot.Core.Articles;
 using Bot.Core.Commands;
 using Bot.Core.Delivery;
 using Bot.Core.Fetching;
-using Bot.Core.Sources;
+using Bot.Core.Hosting;
 using Bot.Core.Links;
 using Bot.Core.Media;
 using Bot.Core.Search;
+using Bot.Core.Sources;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Articles;
 using Bot.Core.Storage.Migrations;
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ApplicationFailure>();
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<IBotStateStore, SqliteBotStateStore>();

@@ -1,4 +1,5 @@
 using Bot.Core.Delivery;
+using Bot.Core.Hosting;
 using Bot.Discord.Commands;
 using Bot.Discord.Delivery;
 using Bot.Discord.Gateway;
@@ -33,7 +34,11 @@ public static class DiscordServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IDiscordRestClient, DiscordRestClient>();
+        services.TryAddSingleton<ApplicationFailure>();
+        services.TryAddSingleton<GlobalRequestBudget>();
+        services.TryAddSingleton<InvalidRequestCounter>();
+        services.TryAddSingleton<DiscordRestClient>();
+        services.TryAddSingleton<IDiscordRestClient>(provider => provider.GetRequiredService<DiscordRestClient>());
         services.AddSingleton<DiscordApplicationInfo>();
         services.AddSingleton<ArticleRenderer>();
         services.AddSingleton<ReplyRenderer>();
@@ -52,6 +57,8 @@ public static class DiscordServiceCollectionExtensions
         else
         {
             services.AddSingleton<GatewayDispatcher>();
+            services.AddSingleton<GatewayEventHandlers>();
+            services.AddSingleton<IdentifyGate>();
             services.AddSingleton<DiscordGatewayService>();
             services.AddHostedService(provider => provider.GetRequiredService<DiscordGatewayService>());
         }

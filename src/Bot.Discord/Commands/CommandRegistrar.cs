@@ -36,11 +36,10 @@ public sealed class CommandRegistrar(
                 logger.LogInformation("Registered {CommandCount} global Discord commands", commands.Count);
             }
         }
-        catch (DiscordApiException e) when (e.Status == System.Net.HttpStatusCode.Unauthorized)
+        catch (DiscordTokenRejectedException)
         {
-            // A wrong token will not fix itself: stop the host with a clear line rather than run deaf.
-            logger.LogCritical("Discord refused the bot token (401): check Discord:Token");
-            throw new InvalidOperationException("Discord refused the bot token (401): check Discord:Token.", e);
+            // The REST client has told the operator and is stopping the host (exit code 3); a throw here
+            // would instead crash the start with an unhandled exception.
         }
         catch (Exception e) when (e is DiscordApiException or HttpRequestException or DiscordRateLimitedException)
         {

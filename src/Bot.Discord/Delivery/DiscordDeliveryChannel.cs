@@ -55,6 +55,11 @@ public sealed class DiscordDeliveryChannel(IDiscordRestClient rest, ArticleRende
         {
             return new SendOutcome.RateLimited(e.RetryAfter);
         }
+        catch (DiscordTokenRejectedException e)
+        {
+            // The bot's problem, not the chat's: the host is stopping; the send is retried after a restart.
+            return new SendOutcome.Transient(e.Message);
+        }
         catch (DiscordApiException e)
         {
             var outcome = Map(e, deleting);

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using Bot.Core.Hosting;
 using Bot.Discord.Models;
 using Bot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
@@ -14,37 +15,54 @@ namespace Bot.Discord.Gateway;
 /// </summary>
 public sealed class DiscordGatewayService(
     IDiscordRestClient rest,
-    GatewayDispatcher dispatcher,
+    GatewayEventHandlers events,
+    IdentifyGate identifyGate,
+    ApplicationFailure failure,
     IOptions<DiscordOptions> options,
-    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<DiscordGatewayService> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+    private const int ShardId = 0;
     private readonly GatewaySession _session = new();
-    private string? _gatewayUrl;
+    private GatewayBot? _gatewayBot;
 
     /// <summary>True once READY has given a session that a dropped connection can resume.</summary>
     public bool HasSession => _session.CanResume;
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+
+        // In-flight interactions finish and answer, unless the host's shutdown timeout runs out first.
+        await events.StopAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        events.Start();
         var backoff = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = backoff * (0.5 + Random.Shared.NextDouble());
             try
             {
                 var end = await RunConnectionAsync(stoppingToken);
-                if (end.Fatal)
+                if (end.FatalCode is { } fatal)
                 {
-                    logger.LogCritical("Discord closed the gateway with {CloseCode}: the token or intents are wrong; stopping", end.CloseCode);
-                    lifetime.StopApplication();
+                    failure.Fail("Discord closed the gateway with " + GatewayCloseCodes.Describe(fatal) + ".");
                     return;
                 }
 
-                if (end.WasHealthy)
+                if (end.WasHealthy || end.Expected)
                 {
+                    // Asked to reconnect (op 7, op 9) or a zombie connection: routine, not a failure to back off from.
                     backoff = TimeSpan.FromSeconds(1);
+                    wait = end.Wait ?? TimeSpan.Zero;
+                }
+                else
+                {
+                    backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
                 }
 
                 logger.LogInformation("Discord gateway connection ended ({CloseCode}); reconnecting", end.CloseCode);
@@ -53,40 +71,92 @@ public sealed class DiscordGatewayService(
             {
                 return;
             }
+            catch (DiscordTokenRejectedException)
+            {
+                // The REST client has already told the operator and stopped the host.
+                return;
+            }
             catch (Exception e)
             {
-                logger.LogWarning(e, "Discord gateway connection failed; retrying in {Backoff}", backoff);
+                logger.LogWarning(e, "Discord gateway connection failed; retrying in {Backoff}", wait);
+                backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
             }
 
             try
             {
-                await Task.Delay(backoff * (0.5 + Random.Shared.NextDouble()), time, stoppingToken);
+                await Task.Delay(wait, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
-
-            backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
         }
     }
 
-    private sealed record ConnectionEnd(int? CloseCode, bool WasHealthy, bool Fatal);
+    /// <param name="Expected">Discord asked for the reconnect, or the heartbeat found a zombie connection.</param>
+    /// <param name="Wait">How long to wait before reconnecting, when Discord asks for a wait (op 9).</param>
+    private sealed record ConnectionEnd(int? CloseCode, bool WasHealthy, bool Expected = false, int? FatalCode = null, TimeSpan? Wait = null);
 
     private async Task<ConnectionEnd> RunConnectionAsync(CancellationToken stoppingToken)
     {
-        var resuming = _session.CanResume;
-        var url = resuming ? _session.ResumeUrl! : await GatewayUrlAsync(stoppingToken);
-        using var socket = new ClientWebSocket();
+        ClientWebSocket? socket = null;
+        try
+        {
+            var resuming = _session.CanResume;
+            if (resuming)
+            {
+                try
+                {
+                    socket = await ConnectAsync(_session.ResumeUrl!, stoppingToken);
+                }
+                catch (Exception e) when (e is WebSocketException or HttpRequestException)
+                {
+                    // The resume URL is gone: start a new session on the URL GET /gateway/bot gives.
+                    logger.LogInformation("Could not reach Discord's resume_gateway_url ({Reason}); identifying anew", e.Message);
+                    _session.Clear();
+                    resuming = false;
+                }
+            }
+
+            if (socket is null)
+            {
+                // Read before every identify: its session_start_limit paces identifies.
+                _gatewayBot = await rest.GetGatewayBotAsync(stoppingToken);
+                socket = await ConnectAsync(options.Value.GatewayUrl ?? _gatewayBot.Url, stoppingToken);
+            }
+
+            return await RunSessionAsync(socket, resuming, stoppingToken);
+        }
+        finally
+        {
+            socket?.Dispose();
+        }
+    }
+
+    private static async Task<ClientWebSocket> ConnectAsync(string url, CancellationToken ct)
+    {
+        var socket = new ClientWebSocket();
+        try
+        {
+            await socket.ConnectAsync(WithQuery(url), ct);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<ConnectionEnd> RunSessionAsync(ClientWebSocket socket, bool resuming, CancellationToken stoppingToken)
+    {
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var ct = connection.Token;
-        await socket.ConnectAsync(WithQuery(url), ct);
         using var sender = new GatewaySender(socket);
-
         var hello = await ReceiveAsync(socket, ct);
         if (hello is not { Op: GatewayOpCode.Hello, D: { } helloData })
         {
-            return new ConnectionEnd((int?)socket.CloseStatus, false, false);
+            return End(socket, false);
         }
 
         var interval = TimeSpan.FromMilliseconds(helloData.GetProperty("heartbeat_interval").GetDouble());
@@ -100,12 +170,14 @@ public sealed class DiscordGatewayService(
         }
         else
         {
+            await identifyGate.WaitTurnAsync(_gatewayBot?.SessionStartLimit, ShardId, ct);
             await sender.SendAsync(GatewayOpCode.Identify, new
             {
                 token,
                 intents = GatewayIntents.Guilds,
                 properties = new Dictionary<string, string> { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "bot", ["device"] = "bot" },
             }, ct);
+            identifyGate.Sent(_gatewayBot?.SessionStartLimit, ShardId);
         }
 
         var healthy = false;
@@ -127,7 +199,7 @@ public sealed class DiscordGatewayService(
                 switch (payload.Op)
                 {
                     case GatewayOpCode.Dispatch when payload is { T: { } name, D: { } data }:
-                        healthy |= OnDispatch(name, data, stoppingToken);
+                        healthy |= await OnDispatchAsync(name, data, ct);
                         break;
                     case GatewayOpCode.Heartbeat:
                         await heartbeat.BeatAsync(ct);
@@ -138,7 +210,7 @@ public sealed class DiscordGatewayService(
                     case GatewayOpCode.Reconnect:
                         logger.LogInformation("Discord asked the gateway to reconnect");
                         await CloseQuietlyAsync(socket);
-                        return new ConnectionEnd(null, healthy, false);
+                        return new ConnectionEnd(null, healthy, Expected: true);
                     case GatewayOpCode.InvalidSession:
                         var resumable = payload.D is { ValueKind: JsonValueKind.True };
                         logger.LogInformation("Discord invalidated the gateway session (resumable: {Resumable})", resumable);
@@ -147,10 +219,10 @@ public sealed class DiscordGatewayService(
                             _session.Clear();
                         }
 
-                        // Discord asks for a wait of 1-5 s before identifying again.
-                        await Task.Delay(TimeSpan.FromSeconds(1 + (4 * Random.Shared.NextDouble())), time, ct);
+                        // Discord asks for a wait of 1-5 s before identifying again. The socket is closed
+                        // first rather than left unread (heartbeat ACKs would pile up unanswered).
                         await CloseQuietlyAsync(socket);
-                        return new ConnectionEnd(null, healthy, false);
+                        return new ConnectionEnd(null, healthy, Expected: true, Wait: TimeSpan.FromSeconds(1 + (4 * Random.Shared.NextDouble())));
                 }
             }
         }
@@ -164,16 +236,26 @@ public sealed class DiscordGatewayService(
             await heartbeatLoop;
         }
 
+        if (heartbeat.Zombie)
+        {
+            return new ConnectionEnd(null, healthy, Expected: true);
+        }
+
+        return End(socket, healthy);
+    }
+
+    private ConnectionEnd End(ClientWebSocket socket, bool healthy)
+    {
         var code = (int?)socket.CloseStatus;
         if (code is { } closed && GatewayCloseCodes.EndsSession(closed))
         {
             _session.Clear();
         }
 
-        return new ConnectionEnd(code, healthy, code is { } c && GatewayCloseCodes.IsFatal(c));
+        return new ConnectionEnd(code, healthy, FatalCode: code is { } c && GatewayCloseCodes.IsFatal(c) ? c : null);
     }
 
-    private bool OnDispatch(string name, JsonElement data, CancellationToken stoppingToken)
+    private async ValueTask<bool> OnDispatchAsync(string name, JsonElement data, CancellationToken ct)
     {
         switch (name)
         {
@@ -187,20 +269,9 @@ public sealed class DiscordGatewayService(
                 return true;
             default:
                 // Cloned: the element belongs to a document the receive loop is about to reuse.
-                var copy = data.Clone();
-                _ = Task.Run(() => dispatcher.DispatchAsync(name, copy, stoppingToken), stoppingToken);
+                await events.EnqueueAsync(new GatewayEvent(name, data.Clone(), time.GetUtcNow()), ct);
                 return false;
         }
-    }
-
-    private async Task<string> GatewayUrlAsync(CancellationToken ct)
-    {
-        if (options.Value.GatewayUrl is { } configured)
-        {
-            return configured;
-        }
-
-        return _gatewayUrl ??= (await rest.GetGatewayBotAsync(ct)).Url;
     }
 
     private static Uri WithQuery(string url) =>

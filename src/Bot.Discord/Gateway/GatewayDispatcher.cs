@@ -9,24 +9,24 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Discord.Gateway;
 
-/// <summary>Handles the dispatch events the bot cares about; each runs on its own so the receive loop never waits.</summary>
+/// <summary>Handles the dispatch events the bot cares about; <see cref="GatewayEventHandlers"/> runs them off the receive loop.</summary>
 public sealed class GatewayDispatcher(
     InteractionHandler interactions,
     IDiscordRestClient rest,
     IServiceScopeFactory scopes,
     ILogger<GatewayDispatcher> logger)
 {
-    public Task DispatchAsync(string eventName, JsonElement data, CancellationToken ct) => eventName switch
+    public Task DispatchAsync(string eventName, JsonElement data, DateTimeOffset receivedAt, CancellationToken ct) => eventName switch
     {
-        "INTERACTION_CREATE" => OnInteractionAsync(data, ct),
+        "INTERACTION_CREATE" => OnInteractionAsync(data, receivedAt, ct),
         "CHANNEL_DELETE" or "THREAD_DELETE" => OnChannelDeletedAsync(data, ct),
         "GUILD_DELETE" => OnGuildDeletedAsync(data),
         _ => Task.CompletedTask,
     };
 
-    private Task OnInteractionAsync(JsonElement data, CancellationToken ct)
+    private Task OnInteractionAsync(JsonElement data, DateTimeOffset receivedAt, CancellationToken ct)
     {
-        var interaction = data.Deserialize<Interaction>(DiscordJson.Options);
+        var interaction = data.Deserialize<Interaction>(DiscordJson.Options) is { } read ? read with { ReceivedAt = receivedAt } : null;
         if (interaction is null)
         {
             return Task.CompletedTask;

@@ -11,6 +11,10 @@ namespace Bot.Discord.Gateway;
 public sealed class GatewayHeartbeat(GatewaySender sender, GatewaySession session, TimeSpan interval, TimeProvider time, ILogger logger)
 {
     private int _acked = 1;
+    private int _zombie;
+
+    /// <summary>The connection was closed here because a heartbeat went unacknowledged: an expected reconnect.</summary>
+    public bool Zombie => Volatile.Read(ref _zombie) == 1;
 
     public void Acked() => Volatile.Write(ref _acked, 1);
 
@@ -30,6 +34,7 @@ public sealed class GatewayHeartbeat(GatewaySender sender, GatewaySession sessio
                 if (Volatile.Read(ref _acked) == 0)
                 {
                     logger.LogWarning("Discord did not acknowledge the last heartbeat; reconnecting");
+                    Volatile.Write(ref _zombie, 1);
                     await DiscordGatewayService.CloseQuietlyAsync(socket);
                     socket.Abort();
                     return;

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Bot.Discord.Models;
 
 namespace Bot.Discord.Gateway;
@@ -11,7 +12,7 @@ public sealed class GatewaySender(WebSocket socket) : IDisposable
 
     public async Task SendAsync(int op, object? data, CancellationToken ct)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new { op, d = data }, DiscordJson.Options);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new GatewayFrame(op, data), DiscordJson.Options);
         await _gate.WaitAsync(ct);
         try
         {
@@ -24,4 +25,7 @@ public sealed class GatewaySender(WebSocket socket) : IDisposable
     }
 
     public void Dispose() => _gate.Dispose();
+
+    // `d` is written even when null: a heartbeat before the first sequence number is {"op":1,"d":null}.
+    private sealed record GatewayFrame(int Op, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] object? D);
 }

@@ -12,10 +12,13 @@ namespace Bot.Discord.Interactions;
 
 /// <summary>
 /// Turns one interaction into a call on Core's <see cref="IChatBot"/> (in a fresh DI scope) and renders
-/// the replies. When Core takes longer than <see cref="DiscordOptions.DeferAfter"/> the interaction is
-/// deferred and answered by editing the original response and sending follow-ups. What a command is
-/// (who sees its answer, what its options suggest) comes from its descriptor in the catalogue; whether
-/// it opens a form comes from Core's reply: nothing here knows a command by name.
+/// the replies. The deadline runs from when the interaction was received, and Core runs on the thread
+/// pool, off the path of the initial response: its SQLite calls complete synchronously and may wait on a
+/// write lock for seconds. When Core is not done by <see cref="DiscordOptions.DeferAfter"/> the
+/// interaction is deferred and answered by editing the original response and sending follow-ups
+/// through its webhook, which lives 15 minutes. What a command is (who sees its answer, what its
+/// options suggest) comes from its descriptor in the catalogue; whether it opens a form comes from
+/// Core's reply: nothing here knows a command by name.
 /// </summary>
 public sealed class InteractionHandler(
     IServiceScopeFactory scopes,
@@ -27,15 +30,24 @@ public sealed class InteractionHandler(
     TimeProvider time,
     ILogger<InteractionHandler> logger)
 {
+    /// <summary>Discord keeps an interaction's webhook (follow-ups, edits of the original) for 15 minutes.</summary>
+    private static readonly TimeSpan WebhookLifetime = TimeSpan.FromMinutes(15);
+
     public async Task HandleAsync(Interaction interaction, InteractionResponder respond, CancellationToken ct)
     {
+        // The deadline starts first: before scopes, permission checks or Core.
+        if (interaction.ReceivedAt is null)
+        {
+            interaction = interaction with { ReceivedAt = time.GetUtcNow() };
+        }
+
         var language = Languages.FromTag(interaction.Locale ?? interaction.GuildLocale);
         try
         {
             await (interaction switch
             {
                 { Type: InteractionType.Ping } => respond(InteractionResponse.Pong, ct),
-                { Type: InteractionType.ApplicationCommandAutocomplete, Data: { } data } => OnAutocompleteAsync(data, respond, ct),
+                { Type: InteractionType.ApplicationCommandAutocomplete, Data: { } data } => OnAutocompleteAsync(interaction, data, respond, ct),
                 { Type: InteractionType.ApplicationCommand, Data: { } data } => OnCommandAsync(interaction, data, language, respond, ct),
                 { Type: InteractionType.MessageComponent, Data.CustomId: { } payload } => OnComponentAsync(interaction, payload, respond, ct),
                 { Type: InteractionType.ModalSubmit, Data: { } data } => OnFormAsync(interaction, data, respond, ct),
@@ -54,18 +66,40 @@ public sealed class InteractionHandler(
         return Task.CompletedTask;
     }
 
-    private async Task OnAutocompleteAsync(InteractionData data, InteractionResponder respond, CancellationToken ct)
+    private async Task OnAutocompleteAsync(Interaction interaction, InteractionData data, InteractionResponder respond, CancellationToken ct)
     {
         IReadOnlyList<AutocompleteChoice> choices = [];
         if (data.Options?.FirstOrDefault(o => o.Focused == true) is { } focused
             && catalog.Find(data.Name ?? string.Empty)?.Option(focused.Name) is { Suggestions: not OptionSuggestions.None } option)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var autocomplete = scope.ServiceProvider.GetRequiredService<TagAutocomplete>();
-            choices = await autocomplete.SuggestAsync(option.Suggestions, focused.ValueText ?? string.Empty, ct);
+            // Suggestions cannot be deferred: when the archive is busy past the deadline, none are offered.
+            var suggest = Task.Run(
+                async () =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var autocomplete = scope.ServiceProvider.GetRequiredService<TagAutocomplete>();
+                    return await autocomplete.SuggestAsync(option.Suggestions, focused.ValueText ?? string.Empty, ct);
+                },
+                ct);
+            try
+            {
+                choices = await suggest.WaitAsync(UntilDeferral(interaction), time, ct);
+            }
+            catch (TimeoutException)
+            {
+                logger.LogWarning("Tag suggestions for Discord interaction {InteractionId} took too long; none are offered", interaction.Id);
+                _ = suggest.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
         }
 
         await respond(new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult, new AutocompleteData(choices)), ct);
+    }
+
+    /// <summary>How long is left before the interaction must be deferred (zero when it is already late).</summary>
+    private TimeSpan UntilDeferral(Interaction interaction)
+    {
+        var left = (interaction.ReceivedAt ?? time.GetUtcNow()) + settings.Value.DeferAfter - time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     private Task OnCommandAsync(Interaction interaction, InteractionData data, Language language, InteractionResponder respond, CancellationToken ct)
@@ -133,12 +167,14 @@ public sealed class InteractionHandler(
     {
         await using var scope = scopes.CreateAsyncScope();
         var bot = scope.ServiceProvider.GetRequiredService<IChatBot>();
-        var work = Guard(handle(bot, ct), interaction, language);
-        var deferAfter = settings.Value.DeferAfter;
-        if (!work.IsCompleted)
+
+        // On the thread pool: a Core call that blocks its thread (SQLite waiting on a lock) cannot hold the deferral back.
+        var work = Guard(Task.Run(() => handle(bot, ct), ct), interaction, language);
+        var untilDeferral = UntilDeferral(interaction);
+        if (!work.IsCompleted && untilDeferral > TimeSpan.Zero)
         {
             using var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            await Task.WhenAny(work, Task.Delay(deferAfter, time, cancelDelay.Token));
+            await Task.WhenAny(work, Task.Delay(untilDeferral, time, cancelDelay.Token));
             await cancelDelay.CancelAsync();
         }
 
@@ -161,7 +197,14 @@ public sealed class InteractionHandler(
             : personal ? new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource, new MessagePayload { Flags = MessagePayload.EphemeralFlag })
             : new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource);
         await respond(deferral, ct);
-        await AnswerDeferredAsync(interaction, isComponent, personal, language, Render(await work, personal), ct);
+        var late = await work;
+        if (time.GetUtcNow() > interaction.ReceivedAt + WebhookLifetime)
+        {
+            logger.LogWarning("Core answered Discord interaction {InteractionId} after its webhook expired (15 minutes); the answer is dropped", interaction.Id);
+            return;
+        }
+
+        await AnswerDeferredAsync(interaction, isComponent, personal, language, Render(late, personal), ct);
     }
 
     private async Task<IReadOnlyList<Reply>> Guard(Task<IReadOnlyList<Reply>> work, Interaction interaction, Language language)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Bot.Discord.Models;
 
 public sealed record Interaction
@@ -31,4 +33,11 @@ public sealed record Interaction
     public string? AppPermissions { get; init; }
 
     public User? Invoker => Member?.User ?? User;
+
+    /// <summary>
+    /// When the bot read the interaction (off the gateway socket or the HTTP request): Discord's 3-second
+    /// deadline for the initial response runs from about then, whatever waits in between.
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? ReceivedAt { get; init; }
 }

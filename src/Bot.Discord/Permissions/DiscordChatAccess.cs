@@ -64,6 +64,7 @@ public sealed partial class DiscordChatAccess(Interaction interaction, IDiscordR
 
         var channelId = match.Groups[1].Value;
         Channel channel;
+        Channel scope;
         Guild guild;
         GuildMember bot;
         try
@@ -86,6 +87,10 @@ public sealed partial class DiscordChatAccess(Interaction interaction, IDiscordR
             {
                 bot = bot with { User = new User { Id = app.BotUserId } };
             }
+
+            // Threads take their overwrites from the parent channel, which the bot may be unable to see:
+            // a 403 there is a refusal like one on the channel itself, not a failure of the command.
+            scope = channel.IsThread && channel.ParentId is { } parentId ? await rest.GetChannelAsync(parentId, ct) : channel;
         }
         catch (DiscordApiException e) when (e.Status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
         {
@@ -93,8 +98,6 @@ public sealed partial class DiscordChatAccess(Interaction interaction, IDiscordR
             return new ChatResolution.Refused(e.Code == DiscordApiException.MissingAccess ? ChatRefusal.BotCannotPost : ChatRefusal.NotFound);
         }
 
-        // Threads take their overwrites from the parent channel.
-        var scope = channel.IsThread && channel.ParentId is { } parentId ? await rest.GetChannelAsync(parentId, ct) : channel;
         var userId = interaction.Invoker?.Id ?? string.Empty;
         var member = PermissionCalculator.Compute(guild, interaction.Member.Roles, userId, scope);
         if (!member.Has(DiscordPermissions.ManageChannels))

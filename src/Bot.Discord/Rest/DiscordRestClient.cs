@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Bot.Core.Hosting;
 using Bot.Discord.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,10 +12,19 @@ namespace Bot.Discord.Rest;
 /// <summary>
 /// A small typed client over HttpClient. It never logs URLs or headers: the Authorization header holds
 /// the bot token and interaction URLs hold interaction tokens.
+/// Every bot-authenticated request takes a slot of the one global budget; 401, 403 and 429 answers are
+/// counted toward Discord's invalid-request ban and slow the client down as they rise; a 401 to the
+/// bot token stops every later request and the bot.
 /// </summary>
 public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
 {
     private const int MaxAttempts = 4;
+
+    /// <summary>Discord keeps deletions of messages older than 14 days in a bucket of their own.</summary>
+    public const string DeleteOldMessageTemplate = "DELETE /channels/{channel_id}/messages/{message_id} (older than 14 days)";
+
+    private static readonly TimeSpan OldMessageAge = TimeSpan.FromDays(14);
+    private static readonly DateTimeOffset DiscordEpoch = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     // Attachment URLs are signed CDN links: fetched by a client that never carries the bot's token.
     private static readonly HttpClient Downloads = new() { Timeout = TimeSpan.FromSeconds(60) };
@@ -23,12 +33,26 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxWait;
     private readonly ILogger<DiscordRestClient> _logger;
+    private readonly ApplicationFailure? _failure;
+    private readonly GlobalRequestBudget _budget;
+    private readonly bool _ownsBudget;
+    private int _tokenRejected;
 
-    public DiscordRestClient(IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
+    public DiscordRestClient(
+        IOptions<DiscordOptions> options,
+        TimeProvider time,
+        ILogger<DiscordRestClient> logger,
+        ApplicationFailure? failure = null,
+        GlobalRequestBudget? budget = null,
+        InvalidRequestCounter? invalidRequests = null)
     {
         var settings = options.Value;
         _time = time;
         _logger = logger;
+        _failure = failure;
+        _ownsBudget = budget is null;
+        _budget = budget ?? new GlobalRequestBudget(time);
+        InvalidRequests = invalidRequests ?? new InvalidRequestCounter(time);
         _maxWait = settings.MaxRateLimitWait;
         _buckets = new RateLimitBuckets(time);
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -39,6 +63,15 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", settings.Token);
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/, 1.0)");
     }
+
+    /// <summary>401, 403 and 429 answers of the last 10 minutes.</summary>
+    public InvalidRequestCounter InvalidRequests { get; }
+
+    /// <summary>The route buckets, for tests and diagnostics.</summary>
+    public RateLimitBuckets Buckets => _buckets;
+
+    /// <summary>Set once Discord has answered 401 to the bot token; nothing is sent after that.</summary>
+    public bool TokenRejected => Volatile.Read(ref _tokenRejected) == 1;
 
     public Task<Application> GetCurrentApplicationAsync(CancellationToken ct) =>
         SendAsync<Application>(HttpMethod.Get, "oauth2/applications/@me", new("GET /oauth2/applications/@me", string.Empty), null, ct);
@@ -59,7 +92,12 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
         SendAsync<Message>(HttpMethod.Post, $"channels/{Id(channelId)}/messages", new("POST /channels/{channel_id}/messages", channelId), message, ct);
 
     public Task DeleteMessageAsync(string channelId, string messageId, CancellationToken ct) =>
-        SendAsync<JsonElement?>(HttpMethod.Delete, $"channels/{Id(channelId)}/messages/{Id(messageId)}", new("DELETE /channels/{channel_id}/messages/{message_id}", channelId), null, ct);
+        SendAsync<JsonElement?>(
+            HttpMethod.Delete,
+            $"channels/{Id(channelId)}/messages/{Id(messageId)}",
+            new(IsOlderThan14Days(messageId, _time.GetUtcNow()) ? DeleteOldMessageTemplate : "DELETE /channels/{channel_id}/messages/{message_id}", channelId),
+            null,
+            ct);
 
     public Task BulkOverwriteGlobalApplicationCommandsAsync(string applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken ct) =>
         SendAsync<JsonElement?>(HttpMethod.Put, $"applications/{Id(applicationId)}/commands", new("PUT /applications/{application_id}/commands", applicationId), commands, ct);
@@ -110,12 +148,41 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
         return buffer;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        if (_ownsBudget)
+        {
+            _budget.Dispose();
+        }
+    }
+
+    /// <summary>A snowflake's first 42 bits are milliseconds since Discord's epoch (2015-01-01).</summary>
+    public static bool IsOlderThan14Days(string messageId, DateTimeOffset now) =>
+        ulong.TryParse(messageId, out var snowflake)
+        && DiscordEpoch.AddMilliseconds(snowflake >> 22) < now - OldMessageAge;
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, DiscordRoute route, object? body, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
+            if (TokenRejected && !route.IsInteraction)
+            {
+                throw new DiscordTokenRejectedException();
+            }
+
+            var (pause, blocked) = InvalidRequests.PauseBeforeNextRequest();
+            if (blocked || pause > _maxWait)
+            {
+                _logger.LogWarning("Discord answered {Count} requests with 401/403/429 in 10 minutes: holding requests for {Pause}", InvalidRequests.Count, pause);
+                throw new DiscordRateLimitedException(pause, global: true);
+            }
+
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, _time, ct);
+            }
+
             var (wait, global) = _buckets.Acquire(route);
             if (wait > TimeSpan.Zero)
             {
@@ -128,6 +195,11 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
                 continue;
             }
 
+            if (!route.IsInteraction)
+            {
+                await _budget.WaitAsync(priority: 0, ct);
+            }
+
             using var request = new HttpRequestMessage(method, path);
             if (body is not null)
             {
@@ -138,17 +210,37 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
             _buckets.Update(route, response.Headers);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                var error = await ReadErrorAsync(response, ct);
-                var retryAfter = TimeSpan.FromSeconds(Math.Max(0, error?.RetryAfter ?? 1));
-                var isGlobal = error?.Global == true;
-                _buckets.RateLimited(route, retryAfter, isGlobal);
-                _logger.LogWarning("Discord rate limit on {Route}: retry after {RetryAfter} (global: {Global})", route.Template, retryAfter, isGlobal);
-                if (retryAfter > _maxWait || attempt >= MaxAttempts)
+                var hit = RateLimitHit.Read(response.Headers, await ReadErrorAsync(response, ct));
+                if (hit.CountsAsInvalid)
                 {
-                    throw new DiscordRateLimitedException(retryAfter, isGlobal);
+                    InvalidRequests.Record();
+                }
+
+                _buckets.RateLimited(route, hit);
+                _logger.LogWarning(
+                    "Discord rate limit on {Route}: retry after {RetryAfter} (global: {Global}, scope: {Scope}, Cloudflare: {Cloudflare})",
+                    route.Template,
+                    hit.RetryAfter,
+                    hit.Global,
+                    hit.Scope,
+                    hit.FromCloudflare);
+                if (hit.RetryAfter > _maxWait || attempt >= MaxAttempts)
+                {
+                    throw new DiscordRateLimitedException(hit.RetryAfter, hit.StopsEverything);
                 }
 
                 continue;
+            }
+
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                InvalidRequests.Record();
+            }
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized && !route.IsInteraction)
+            {
+                RejectToken();
+                throw new DiscordTokenRejectedException();
             }
 
             if (!response.IsSuccessStatusCode)
@@ -163,6 +255,15 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
             }
 
             return (await response.Content.ReadFromJsonAsync<T>(DiscordJson.Options, ct))!;
+        }
+    }
+
+    private void RejectToken()
+    {
+        if (Interlocked.Exchange(ref _tokenRejected, 1) == 0)
+        {
+            _logger.LogCritical("Discord rejected the bot token (401): no further Discord requests are sent");
+            _failure?.Fail("Discord rejected the bot token (401 Unauthorized). Set Discord:Token to the bot's current token from the developer portal (Bot → Reset Token) and start the bot again.");
         }
     }
 

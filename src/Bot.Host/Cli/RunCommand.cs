@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Bot.Core.Hosting;
 using Bot.Host.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Bot.Host.Cli;
@@ -36,7 +38,17 @@ public static class RunCommand
 
         using var host = BotHost.Build(BotMode.Run, configArgs);
         await BotHost.MigrateAsync(host, ct);
+
+        // Taken before running: RunAsync disposes the host's services when it returns.
+        var failure = host.Services.GetService<ApplicationFailure>();
         await host.RunAsync(ct);
+        if (failure?.Cause is { } cause)
+        {
+            // Already logged; repeated on stderr so that `systemctl status` shows why the bot stopped.
+            await Console.Error.WriteLineAsync("Stopped: " + cause);
+            return ApplicationFailure.ExitCode;
+        }
+
         return 0;
     }
 }

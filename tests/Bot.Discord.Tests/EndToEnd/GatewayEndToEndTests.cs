@@ -125,6 +125,25 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribe_AThreadWhoseParentTheBotCannotSee_IsARefusal()
+    {
+        const string parent = "710000000000000005";
+        const string thread = "710000000000000006";
+        _discord.AddChannel(new FakeChannel(parent, Guild, "hidden"));
+        _discord.AddChannel(new FakeChannel(thread, Guild, "thread", Type: 11, ParentId: parent));
+        _discord.FailChannel(parent, new ScriptedError(403, 50001, "Missing Access"));
+
+        var reply = await CommandAsync(FakeInteractions.SlashCommand(
+            "subscribe",
+            [("channel", 7, JsonValue.Create(thread))],
+            memberPermissions: FakeInteractions.ViewAndSend | FakeInteractions.ManageChannels,
+            roles: [Moderators]));
+
+        Assert.Equal(UiText.For("en-US").Refusal(Bot.Core.Commands.ChatRefusal.BotCannotPost), reply.Content);
+        Assert.Null(await Subscription(thread));
+    }
+
+    [Fact]
     public async Task Search_ChineseWord_FindsTheArticle()
     {
         await PublishAsync("朝鲜与普京的会面", "普京抵达平壤。朝鲜方面表示欢迎。", "国际");
@@ -145,9 +164,9 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
 
         await _discord.DispatchAsync("INTERACTION_CREATE", interaction);
         var parts = _bot.Get<Bot.Core.Delivery.IDeliveryChannel>().CountParts(article);
-        await _discord.WaitForAsync(d => d.CallsFor(token).Count() >= parts, "the article's parts");
+        await _discord.WaitForAsync(d => d.AnswersFor(token).Count() >= parts, "the article's parts");
 
-        var calls = _discord.CallsFor(token).ToList();
+        var calls = _discord.AnswersFor(token).ToList();
         Assert.Equal("长文", (string?)calls[0].Message!["embeds"]![0]!["title"]);
         Assert.All(calls.Skip(1), c => Assert.Equal(RecordedCallKind.Followup, c.Kind));
     }
@@ -181,9 +200,9 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
 
         var token = FakeInteractions.TokenOf(post);
         await _discord.DispatchAsync("INTERACTION_CREATE", post);
-        await _discord.WaitForAsync(d => d.CallsFor(token).Any(c => c.Message?["components"] is JsonArray { Count: > 0 }), "the preview with buttons");
+        await _discord.WaitForAsync(d => d.AnswersFor(token).Any(c => c.Message?["components"] is JsonArray { Count: > 0 }), "the preview with buttons");
 
-        var preview = _discord.CallsFor(token).ToList();
+        var preview = _discord.AnswersFor(token).ToList();
         Assert.Equal("管理员的文章", (string?)preview[0].Message!["embeds"]![0]!["title"]);
         var publish = preview.Last().Message!["components"]![0]!["components"]!.AsArray()
             .Select(b => (string?)b!["custom_id"]).First(id => id!.StartsWith("pub:", StringComparison.Ordinal))!;
@@ -204,9 +223,9 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
         var submit = FakeInteractions.ModalSubmit("post:modal", new Dictionary<string, string> { ["title"] = "表单文章", ["body"] = "短短的正文。" }, userId: DiscordBotHost.AdminUserId);
         var token = FakeInteractions.TokenOf(submit);
         await _discord.DispatchAsync("INTERACTION_CREATE", submit);
-        await _discord.WaitForAsync(d => d.CallsFor(token).Count() >= 2, "the preview");
+        await _discord.WaitForAsync(d => d.AnswersFor(token).Count() >= 2, "the preview");
 
-        Assert.Equal("表单文章", (string?)_discord.CallsFor(token).First().Message!["embeds"]![0]!["title"]);
+        Assert.Equal("表单文章", (string?)_discord.AnswersFor(token).First().Message!["embeds"]![0]!["title"]);
         var drafts = await _bot.Get<IArticleStore>().ListAsync(default);
         Assert.Contains(drafts, a => a.Title == "表单文章" && a.State == ArticleState.Draft);
     }
@@ -305,8 +324,8 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
     {
         var token = FakeInteractions.TokenOf(interaction);
         await _discord.DispatchAsync("INTERACTION_CREATE", interaction);
-        await _discord.WaitForAsync(d => d.CallsFor(token).Any(), "a response to " + (string?)interaction["data"]?["name"]);
-        return _discord.CallsFor(token).First();
+        await _discord.WaitForAsync(d => d.AnswersFor(token).Any(), "a response to " + (string?)interaction["data"]?["name"]);
+        return _discord.AnswersFor(token).First();
     }
 
     private Task<Subscription?> Subscription(string channelId) =>

@@ -34,6 +34,8 @@ public sealed class DiscordBotHost : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
+    public string DatabasePath => _database.Path;
+
     public string BaseUrl { get; private set; } = string.Empty;
 
     public static async Task<DiscordBotHost> StartAsync(FakeDiscord discord, IReadOnlyDictionary<string, string?>? extra = null)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -23,6 +24,11 @@ public sealed partial class FakeDiscord
     private int _resumes;
     private int _heartbeats;
     private int _connections;
+    private int _heartbeatsWithoutD;
+    private int _identifiesTooSoon;
+    private DateTimeOffset? _lastIdentify;
+    private readonly List<JsonObject> _dispatched = [];
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _interactionsSent = new();
 
     public string GatewayUrl => BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway";
 
@@ -39,6 +45,21 @@ public sealed partial class FakeDiscord
     public int Heartbeats => Volatile.Read(ref _heartbeats);
 
     public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Heartbeats sent as {"op":1} with no "d" at all; Discord expects "d": null before the first sequence.</summary>
+    public int HeartbeatsWithoutD => Volatile.Read(ref _heartbeatsWithoutD);
+
+    /// <summary>Identifies less than 5 s after the previous one (max_concurrency 1); Discord answers them with op 9.</summary>
+    public int IdentifiesTooSoon => Volatile.Read(ref _identifiesTooSoon);
+
+    /// <summary>session_start_limit.remaining served by GET /gateway/bot; each identify takes one.</summary>
+    public int SessionStartsRemaining { get; set; } = 1000;
+
+    /// <summary>Sent in READY as resume_gateway_url instead of this gateway's own URL (e.g. one that no longer answers).</summary>
+    public string? ResumeUrlOverride { get; set; }
+
+    /// <summary>Sends op 1 right after HELLO, before the client has any sequence number.</summary>
+    public bool RequestHeartbeatOnHello { get; set; }
 
     /// <summary>A connection has identified or resumed and can receive dispatches.</summary>
     public bool GatewayReady
@@ -61,14 +82,77 @@ public sealed partial class FakeDiscord
     {
         await WaitForAsync(f => f.GatewayReady, "a ready gateway connection");
         WebSocket socket;
-        int sequence;
+        JsonObject frame;
         lock (_gatewayLock)
         {
             socket = _socket!;
-            sequence = ++_sequence;
+            frame = Logged(eventName, data);
         }
 
-        await SendAsync(socket, new JsonObject { ["op"] = 0, ["t"] = eventName, ["s"] = sequence, ["d"] = data.DeepClone() });
+        await SendAsync(socket, frame);
+    }
+
+    /// <summary>An event that happens while the client is away: it is sent when the session is resumed.</summary>
+    public void DispatchWhileDisconnected(string eventName, JsonNode data)
+    {
+        lock (_gatewayLock)
+        {
+            Logged(eventName, data);
+        }
+    }
+
+    /// <summary>Sends any gateway frame: op 7 Reconnect, op 1 Heartbeat request, op 9 with d true or false…</summary>
+    public async Task SendToClientAsync(JsonObject frame)
+    {
+        await WaitForAsync(f => f.GatewayReady, "a ready gateway connection");
+        WebSocket socket;
+        lock (_gatewayLock)
+        {
+            socket = _socket!;
+        }
+
+        await SendAsync(socket, frame);
+    }
+
+    /// <summary>Closes the connection with a gateway close code (4004 authentication failed, 4009 session timed out…).</summary>
+    public async Task CloseGatewayAsync(int code)
+    {
+        await WaitForAsync(f => f.GatewayReady, "a ready gateway connection");
+        WebSocket socket;
+        lock (_gatewayLock)
+        {
+            socket = _socket!;
+            _ready = false;
+            if (code is 4007 or 4009)
+            {
+                _sessionId = null;
+            }
+        }
+
+        await _sendGate.WaitAsync();
+        try
+        {
+            await socket.CloseOutputAsync((WebSocketCloseStatus)code, "closed by the test", CancellationToken.None);
+        }
+        finally
+        {
+            _sendGate.Release();
+        }
+    }
+
+    /// <summary>When the interaction with this token was dispatched, on the fake's clock (for the 3-second rule).</summary>
+    internal DateTimeOffset? InteractionSentAt(string token) => _interactionsSent.TryGetValue(token, out var at) ? at : null;
+
+    private JsonObject Logged(string eventName, JsonNode data)
+    {
+        var frame = new JsonObject { ["op"] = 0, ["t"] = eventName, ["s"] = ++_sequence, ["d"] = data.DeepClone() };
+        _dispatched.Add(frame);
+        if (eventName == "INTERACTION_CREATE" && (string?)data["token"] is { } token)
+        {
+            _interactionsSent[token] = _time.GetUtcNow();
+        }
+
+        return frame;
     }
 
     /// <summary>Drops the connection without a close frame, as a network failure would; the session stays resumable.</summary>
@@ -117,6 +201,11 @@ public sealed partial class FakeDiscord
         try
         {
             await SendAsync(socket, new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } });
+            if (RequestHeartbeatOnHello)
+            {
+                await SendAsync(socket, new JsonObject { ["op"] = 1, ["d"] = null });
+            }
+
             while (socket.State == WebSocketState.Open)
             {
                 var frame = await ReceiveAsync(socket);
@@ -158,6 +247,11 @@ public sealed partial class FakeDiscord
         {
             case 1:
                 Interlocked.Increment(ref _heartbeats);
+                if (!frame.ContainsKey("d"))
+                {
+                    Interlocked.Increment(ref _heartbeatsWithoutD);
+                }
+
                 if (AckHeartbeats)
                 {
                     await SendAsync(socket, new JsonObject { ["op"] = 11 });
@@ -166,11 +260,29 @@ public sealed partial class FakeDiscord
                 break;
             case 2:
                 LastIdentify = frame["d"] as JsonObject;
+                var now = _time.GetUtcNow();
+                bool tooSoon;
+                lock (_gatewayLock)
+                {
+                    tooSoon = _lastIdentify is { } last && now - last < TimeSpan.FromSeconds(5);
+                    _lastIdentify = now;
+                }
+
+                if (tooSoon)
+                {
+                    // Over max_concurrency: Discord refuses the identify with an invalid session.
+                    Interlocked.Increment(ref _identifiesTooSoon);
+                    await SendAsync(socket, new JsonObject { ["op"] = 9, ["d"] = false });
+                    break;
+                }
+
+                SessionStartsRemaining--;
                 string session;
                 lock (_gatewayLock)
                 {
                     session = _sessionId = "session-" + NextId();
                     _sequence = 1;
+                    _dispatched.Clear();
                     _ready = true;
                 }
 
@@ -185,7 +297,7 @@ public sealed partial class FakeDiscord
                         ["v"] = 10,
                         ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "fakebot", ["bot"] = true },
                         ["session_id"] = session,
-                        ["resume_gateway_url"] = GatewayUrl,
+                        ["resume_gateway_url"] = ResumeUrlOverride ?? GatewayUrl,
                         ["application"] = new JsonObject { ["id"] = ApplicationId },
                         ["guilds"] = new JsonArray(),
                     },
@@ -195,9 +307,12 @@ public sealed partial class FakeDiscord
                 LastResume = frame["d"] as JsonObject;
                 bool valid;
                 int sequence;
+                List<JsonObject> missed;
                 lock (_gatewayLock)
                 {
                     valid = _sessionId is not null && (string?)frame["d"]?["session_id"] == _sessionId;
+                    var seen = (int?)frame["d"]?["seq"] ?? 0;
+                    missed = valid ? _dispatched.Where(e => (int)e["s"]! > seen).Select(e => (JsonObject)e.DeepClone()).ToList() : [];
                     _ready = valid;
                     sequence = ++_sequence;
                 }
@@ -205,6 +320,13 @@ public sealed partial class FakeDiscord
                 if (valid)
                 {
                     Interlocked.Increment(ref _resumes);
+
+                    // Events the client missed are replayed before RESUMED.
+                    foreach (var replayed in missed)
+                    {
+                        await SendAsync(socket, replayed);
+                    }
+
                     await SendAsync(socket, new JsonObject { ["op"] = 0, ["t"] = "RESUMED", ["s"] = sequence, ["d"] = new JsonObject() });
                 }
                 else

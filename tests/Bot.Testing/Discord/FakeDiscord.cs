@@ -34,7 +34,15 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentQueue<(string ChannelId, string MessageId)> _deleted = new();
     private readonly ConcurrentQueue<RecordedInteractionCall> _interactionCalls = new();
     private readonly ConcurrentDictionary<string, int> _requests = new();
-    private long _nextId = 1_300_000_000_000_000_000;
+    private readonly ConcurrentDictionary<string, bool> _acknowledged = new();
+    private int _lateCallbacks;
+    private readonly ConcurrentDictionary<string, string> _sharedBuckets = new();
+    private readonly ConcurrentDictionary<string, (int Status, double RetryAfter)> _cloudflare429 = new();
+    private readonly Queue<DateTimeOffset> _globalWindow = new();
+    private object? _global429;
+    private int _invalidRequests;
+    private int _globalLimited;
+    private long _nextId;
 
     private FakeDiscord(WebApplication app, TimeProvider time)
     {
@@ -52,6 +60,27 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     public int BucketLimit { get; set; } = 50;
 
     public TimeSpan BucketWindow { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Discord's global limit on bot-authenticated requests (interaction endpoints are exempt); 0 turns it off.</summary>
+    public int GlobalPerSecond { get; set; } = 50;
+
+    /// <summary>Responses of 401, 403 and 429 (except 429s of scope "shared"): Discord bans the IP at 10,000 in 10 minutes.</summary>
+    public int InvalidRequests => Volatile.Read(ref _invalidRequests);
+
+    /// <summary>Requests answered with a global 429 because more than <see cref="GlobalPerSecond"/> came in one second.</summary>
+    public int GlobalLimited => Volatile.Read(ref _globalLimited);
+
+    /// <summary>Initial responses that came more than 3 s after the interaction was dispatched (answered 10062).</summary>
+    public int LateCallbacks => Volatile.Read(ref _lateCallbacks);
+
+    /// <summary>
+    /// Whether the interaction's original response is ephemeral: set by the initial response's flags and,
+    /// as on Discord, not changed by an edit that sends other flags.
+    /// </summary>
+    public bool? IsOriginalEphemeral(string token) => _acknowledged.TryGetValue(token, out var ephemeral) ? ephemeral : null;
+
+    /// <summary>Every request that reached a REST route, all routes together.</summary>
+    public int TotalRequests => _requests.Values.Sum();
 
     public IReadOnlyList<RecordedMessage> Messages => [.. _messages];
 
@@ -91,6 +120,24 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>The next message to this channel gets a 429 with this retry_after.</summary>
     public void RateLimitNext(string channelId, double retryAfterSeconds) => _forced429[channelId] = retryAfterSeconds;
 
+    /// <summary>
+    /// The next request on this major parameter gets Cloudflare's answer: 429 with an HTML page and
+    /// only a Retry-After header (no JSON, no X-RateLimit-Scope).
+    /// </summary>
+    public void RateLimitNextFromCloudflare(string major, double retryAfterSeconds) => _cloudflare429[major] = (429, retryAfterSeconds);
+
+    /// <summary>The next bot-authenticated request gets a global 429 (X-RateLimit-Global, scope global, JSON global: true).</summary>
+    public void RateLimitGlobalNext(double retryAfterSeconds) => _global429 = retryAfterSeconds;
+
+    /// <summary>These routes share one bucket (one X-RateLimit-Bucket hash and one count per major parameter), as some of Discord's do.</summary>
+    public void ShareBucket(params string[] templates)
+    {
+        foreach (var template in templates)
+        {
+            _sharedBuckets[template] = templates[0];
+        }
+    }
+
     /// <summary>Serves a file at a CDN URL for attachment downloads; returns the URL.</summary>
     public string AddFile(string name, byte[] content)
     {
@@ -104,6 +151,10 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     public IEnumerable<RecordedInteractionCall> CallsFor(string interactionToken) =>
         InteractionCalls.Where(c => c.InteractionToken == interactionToken);
 
+    /// <summary>The calls that carry an answer: a deferral (when the bot was slow, e.g. on a loaded machine) is left out.</summary>
+    public IEnumerable<RecordedInteractionCall> AnswersFor(string interactionToken) =>
+        CallsFor(interactionToken).Where(c => !c.IsDeferral);
+
     public Task WaitForAsync(Func<FakeDiscord, bool> condition, string what, TimeSpan? timeout = null) =>
         Changed.WaitForAsync(() => condition(this), what, timeout);
 
@@ -114,7 +165,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+    /// <summary>A snowflake of the fake's present, so ids date their messages as Discord's do.</summary>
+    private string NextId()
+    {
+        var ms = (ulong)Math.Max(0, (_time.GetUtcNow() - DiscordEpoch).TotalMilliseconds);
+        return ((ms << 22) | ((ulong)Interlocked.Increment(ref _nextId) & 0x3FFFFF)).ToString(CultureInfo.InvariantCulture);
+    }
 
     private void MapRest(WebApplication app)
     {
@@ -122,7 +178,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         api.MapGet("/oauth2/applications/@me", (HttpContext http) => Guarded(http, "GET /oauth2/applications/@me", string.Empty, () =>
             Results.Json(new { id = ApplicationId, name = "fake", bot = new { id = BotUserId, username = "fakebot", bot = true }, verify_key = "00" })));
         api.MapGet("/gateway/bot", (HttpContext http) => Guarded(http, "GET /gateway/bot", string.Empty, () =>
-            Results.Json(new { url = GatewayUrl, shards = 1 })));
+            Results.Json(new
+            {
+                url = GatewayUrl,
+                shards = 1,
+                session_start_limit = new { total = 1000, remaining = SessionStartsRemaining, reset_after = 14_400_000, max_concurrency = 1 },
+            })));
         api.MapPut("/applications/{app}/commands", async (HttpContext http, string app) =>
         {
             var body = await JsonNode.ParseAsync(http.Request.Body);
@@ -149,10 +210,23 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             return Guarded(http, "POST /channels/{channel_id}/messages", channel, () => CreateMessage(channel, body));
         });
         api.MapDelete("/channels/{channel}/messages/{message}", (HttpContext http, string channel, string message) =>
-            Guarded(http, "DELETE /channels/{channel_id}/messages/{message_id}", channel, () => DeleteMessage(channel, message)));
+            Guarded(http, IsOlderThan14Days(message) ? DeleteOldMessageTemplate : "DELETE /channels/{channel_id}/messages/{message_id}", channel, () => DeleteMessage(channel, message)));
         api.MapPost("/interactions/{id}/{token}/callback", async (HttpContext http, string id, string token) =>
         {
             var body = (JsonObject?)await JsonNode.ParseAsync(http.Request.Body);
+            if (InteractionSentAt(token) is { } sent && _time.GetUtcNow() - sent > TimeSpan.FromSeconds(3))
+            {
+                // Past 3 s the interaction's token is gone.
+                Interlocked.Increment(ref _lateCallbacks);
+                Changed.Pulse();
+                return Error(404, 10062, "Unknown interaction");
+            }
+
+            if (!_acknowledged.TryAdd(token, (int?)body?["data"]?["flags"] is { } flags && (flags & 64) != 0))
+            {
+                return Error(400, 40060, "Interaction has already been acknowledged.");
+            }
+
             return Record(new RecordedInteractionCall(token, RecordedCallKind.Callback, body), Results.NoContent());
         });
         api.MapPost("/webhooks/{app}/{token}", async (HttpContext http, string app, string token) =>
@@ -217,17 +291,55 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         return Results.NoContent();
     }
 
-    /// <summary>Auth, scripted errors, forced 429s and the bucket of the route, then the route itself.</summary>
+    /// <summary>Deleting a message older than 14 days has a bucket of its own (Discord's rate-limit documentation).</summary>
+    public const string DeleteOldMessageTemplate = "DELETE /channels/{channel_id}/messages/{message_id} (older than 14 days)";
+
+    /// <summary>A message id (snowflake) whose timestamp is this old on the fake's clock.</summary>
+    public string MessageIdFrom(TimeSpan age)
+    {
+        var ms = (ulong)(_time.GetUtcNow() - age - DiscordEpoch).TotalMilliseconds;
+        return ((ms << 22) | 1UL).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static readonly DateTimeOffset DiscordEpoch = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private bool IsOlderThan14Days(string messageId) =>
+        ulong.TryParse(messageId, out var id) && DiscordEpoch.AddMilliseconds(id >> 22) < _time.GetUtcNow() - TimeSpan.FromDays(14);
+
+    /// <summary>Auth, the global limit, scripted errors, forced 429s and the bucket of the route, then the route itself.</summary>
     private IResult Guarded(HttpContext http, string template, string major, Func<IResult> handle)
     {
-        _requests.AddOrUpdate(template + "|" + major, 1, (_, n) => n + 1);
+        // Counted and placed in the global window in one step: a test that sees the count may move the clock.
+        var now = _time.GetUtcNow();
+        var withinGlobal = Count(template + "|" + major, now, out var globalRetry);
+        Changed.Pulse();
         if (http.Request.Headers.Authorization != "Bot " + Token)
         {
+            Interlocked.Increment(ref _invalidRequests);
             return Error(401, 0, "401: Unauthorized");
         }
 
-        var now = _time.GetUtcNow();
-        var key = template + "|" + major;
+        if (_cloudflare429.TryRemove(major, out var cloudflare))
+        {
+            Interlocked.Increment(ref _invalidRequests);
+            http.Response.Headers["Retry-After"] = cloudflare.RetryAfter.ToString(CultureInfo.InvariantCulture);
+            return Results.Content("<!DOCTYPE html><html><head><title>Error 1015</title></head><body>You are being rate limited</body></html>", "text/html", statusCode: cloudflare.Status);
+        }
+
+        var forcedGlobal = Interlocked.Exchange(ref _global429, null) as double?;
+        if (forcedGlobal is not null || !withinGlobal)
+        {
+            var retry = forcedGlobal ?? globalRetry;
+            Interlocked.Increment(ref _invalidRequests);
+            Interlocked.Increment(ref _globalLimited);
+            http.Response.Headers["Retry-After"] = Math.Ceiling(retry).ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers["X-RateLimit-Global"] = "true";
+            http.Response.Headers["X-RateLimit-Scope"] = "global";
+            return Results.Json(new { message = "You are being rate limited.", retry_after = retry, global = true }, statusCode: 429);
+        }
+
+        var shared = _sharedBuckets.TryGetValue(template, out var first) ? first : template;
+        var key = shared + "|" + major;
         var bucket = _buckets.AddOrUpdate(
             key,
             _ => (1, now + BucketWindow),
@@ -237,7 +349,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         headers["X-RateLimit-Limit"] = BucketLimit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = Math.Max(0, BucketLimit - bucket.Used).ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Reset-After"] = resetAfter.ToString("0.###", CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Bucket"] = "b" + (uint)template.GetHashCode(StringComparison.Ordinal);
+        headers["X-RateLimit-Bucket"] = "b" + (uint)shared.GetHashCode(StringComparison.Ordinal);
 
         if (_forced429.TryRemove(major, out var forced))
         {
@@ -251,14 +363,43 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
         if (_errors.TryGetValue(major, out var error))
         {
+            if (error.Status is 401 or 403)
+            {
+                Interlocked.Increment(ref _invalidRequests);
+            }
+
             return Error(error.Status, error.Code, error.Message);
         }
 
         return handle();
     }
 
-    private static IResult TooMany(HttpContext http, double retryAfter)
+    /// <summary>At most <see cref="GlobalPerSecond"/> bot requests in any second; otherwise how long until a slot opens.</summary>
+    private bool Count(string key, DateTimeOffset now, out double retryAfter)
     {
+        lock (_globalWindow)
+        {
+            _requests.AddOrUpdate(key, 1, (_, n) => n + 1);
+            while (_globalWindow.Count > 0 && _globalWindow.Peek() <= now - TimeSpan.FromSeconds(1))
+            {
+                _globalWindow.Dequeue();
+            }
+
+            if (GlobalPerSecond > 0 && _globalWindow.Count >= GlobalPerSecond)
+            {
+                retryAfter = Math.Max(0.001, (_globalWindow.Peek() + TimeSpan.FromSeconds(1) - now).TotalSeconds);
+                return false;
+            }
+
+            _globalWindow.Enqueue(now);
+            retryAfter = 0;
+            return true;
+        }
+    }
+
+    private IResult TooMany(HttpContext http, double retryAfter)
+    {
+        Interlocked.Increment(ref _invalidRequests);
         http.Response.Headers["Retry-After"] = Math.Ceiling(retryAfter).ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["X-RateLimit-Scope"] = "user";
         return Results.Json(new { message = "You are being rate limited.", retry_after = retryAfter, global = false }, statusCode: 429);
@@ -273,6 +414,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         type = channel.Type,
         guild_id = channel.GuildId,
         name = channel.Name,
+        parent_id = channel.ParentId,
         permission_overwrites = (channel.Overwrites ?? []).Select(o => new
         {
             id = o.Id,

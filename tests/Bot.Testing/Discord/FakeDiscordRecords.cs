@@ -18,6 +18,9 @@ public sealed record RecordedInteractionCall(string InteractionToken, RecordedCa
 
     public int? CallbackType => Kind == RecordedCallKind.Callback ? (int?)Body?["type"] : null;
 
+    /// <summary>A deferred response (type 5, or 6 for components): a placeholder, not the answer.</summary>
+    public bool IsDeferral => CallbackType is 5 or 6;
+
     public string? Content => (string?)Message?["content"];
 }
 
@@ -36,7 +39,7 @@ public sealed record FakeRole(string Id, ulong Permissions);
 public sealed record FakeGuild(string Id, string OwnerId, IReadOnlyList<FakeRole> Roles, IReadOnlyDictionary<string, IReadOnlyList<string>> Members);
 
 /// <param name="Overwrites">(id, type 0 role / 1 member, allow, deny).</param>
-public sealed record FakeChannel(string Id, string? GuildId, string Name, int Type = 0, IReadOnlyList<(string Id, int Type, ulong Allow, ulong Deny)>? Overwrites = null);
+public sealed record FakeChannel(string Id, string? GuildId, string Name, int Type = 0, IReadOnlyList<(string Id, int Type, ulong Allow, ulong Deny)>? Overwrites = null, string? ParentId = null);
 
 /// <summary>An error the fake answers for a channel: HTTP status and Discord's JSON code.</summary>
 public sealed record ScriptedError(int Status, int Code, string Message);
