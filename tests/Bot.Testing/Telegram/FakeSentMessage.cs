@@ -19,12 +19,6 @@ public sealed class FakeSentMessage
 
     public bool LinkPreviewDisabled { get; init; }
 
-    /// <summary>For photos: the file_id Telegram gave it (the same one when the bot sent a file_id).</summary>
-    public string? PhotoFileId { get; init; }
-
-    /// <summary>For album items: the media_group_id they share.</summary>
-    public string? MediaGroupId { get; init; }
-
     /// <summary>Sent with allow_paid_broadcast (Telegram charges Stars beyond the free rate).</summary>
     public bool PaidBroadcast { get; init; }
 
