@@ -1,4 +1,3 @@
-using Bot.Core.Rendering;
 using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Commands.Handlers;
@@ -24,11 +23,27 @@ public sealed class SubscribeHandler(ISubscriptionService subscriptions) : IComm
             return CommandContext.SayPrivately(context.Text.Refusal(ChatRefusal.BotCannotPost));
         }
 
-        var outcome = await subscriptions.SubscribeAsync(target.Chat, FilterParser.Parse(context.Arguments), ct);
-        var filter = ReplyFormat.Filter(outcome.Subscription.Filter, context.Text);
+        var wanted = FilterParser.Parse(context.Arguments);
+        if (FilterParser.IsTooLarge(wanted))
+        {
+            return CommandContext.SayPrivately(context.Text.TooManyFilterItems(SqliteSubscriptionService.MaxValuesPerKind));
+        }
+
+        SubscribeOutcome outcome;
+        try
+        {
+            outcome = await subscriptions.SubscribeAsync(target.Chat, wanted, ct);
+        }
+        catch (ArgumentException)
+        {
+            // Together with what the chat already has, the filter would pass the limit.
+            return CommandContext.SayPrivately(context.Text.TooManyFilterItems(SqliteSubscriptionService.MaxValuesPerKind));
+        }
+
+        var filter = outcome.Subscription.Filter;
         if (target.IsOtherChat)
         {
-            return CommandContext.Say(context.Text.SubscribedOther(MarkdownText.Escape(target.Chat.Title ?? target.Chat.ChatId), filter));
+            return CommandContext.Say(context.Text.SubscribedOther(target.Chat.Title ?? target.Chat.ChatId, filter));
         }
 
         return CommandContext.Say(outcome.Status switch

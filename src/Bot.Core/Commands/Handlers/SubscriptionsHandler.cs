@@ -1,4 +1,3 @@
-using Bot.Core.Rendering;
 using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Commands.Handlers;
@@ -18,9 +17,9 @@ public sealed class SubscriptionsHandler(ISubscriptionService subscriptions) : I
 
         if (!subscription.Active)
         {
-            return CommandContext.Say(context.Text.SubscriptionDeactivated(MarkdownText.Escape(subscription.DeactivatedReason ?? "?")));
+            return CommandContext.Say(context.Text.SubscriptionDeactivated(subscription.DeactivatedReason ?? "?"));
         }
 
-        return CommandContext.Say(context.Text.SubscriptionStatus(ReplyFormat.Filter(subscription.Filter, context.Text), subscription.Paused));
+        return CommandContext.Say(context.Text.SubscriptionStatus(subscription.Filter, subscription.Paused));
     }
 }
