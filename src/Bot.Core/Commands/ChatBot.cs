@@ -128,7 +128,7 @@ public sealed class ChatBot(
         new(message, arguments, text, admins.IsAdmin(message.User)) { Commands = catalog };
 
     private static Reply.Text UnknownCommand(CommandContext context, string name) =>
-        new(context.Text.UnknownCommand(Rendering.MarkdownText.Escape(name)) + "\n\n" + Handlers.HelpHandler.Render(context));
+        new(context.Text.UnknownCommand(name) + "\n\n" + Handlers.HelpHandler.Render(context));
 
     private async Task<IReadOnlyList<Reply>> ContinueConversationAsync(IncomingMessage message, UiText text, CancellationToken ct)
     {

@@ -2,11 +2,13 @@ using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Commands;
 
-/// <summary>Reads "/subscribe 朝鲜 #俄罗斯 author:倪刃 keyword:核武" into a filter. Words are tags unless prefixed.</summary>
+/// <summary>
+/// Reads "/subscribe 朝鲜 #俄罗斯 author:倪刃 keyword:核武" into a filter. Words are tags unless prefixed.
+/// Nothing is dropped for being too many: the handler refuses a filter over the limit, with the limit.
+/// </summary>
 public static class FilterParser
 {
-    private const int MaxItems = 50;
-    private const int MaxItemLength = 100;
+    private const int MaxItemLength = SqliteSubscriptionService.MaxValueLength;
 
     public static SubscriptionFilter Parse(string text)
     {
@@ -42,6 +44,10 @@ public static class FilterParser
         return new SubscriptionFilter(tags, authors, keywords);
     }
 
+    /// <summary>True when one kind has more values than a subscription keeps.</summary>
+    public static bool IsTooLarge(SubscriptionFilter filter) =>
+        Math.Max(filter.Tags.Count, Math.Max(filter.Authors.Count, filter.Keywords.Count)) > SqliteSubscriptionService.MaxValuesPerKind;
+
     public static bool IsAll(string text) =>
         text.Trim() is "all" or "ALL" or "All" or "全部";
 
@@ -53,7 +59,7 @@ public static class FilterParser
 
     private static void Add(List<string> list, string value)
     {
-        if (list.Count < MaxItems && !list.Contains(value, StringComparer.OrdinalIgnoreCase))
+        if (!list.Contains(value, StringComparer.OrdinalIgnoreCase))
         {
             list.Add(value);
         }

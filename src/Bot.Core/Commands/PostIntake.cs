@@ -5,7 +5,6 @@ using Bot.Core.Commands.Callbacks;
 using Bot.Core.Delivery;
 using Bot.Core.Localization;
 using Bot.Core.Media;
-using Bot.Core.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +28,7 @@ public sealed class PostIntake(
         var name = Path.GetFileName(file.FileName);
         if (!AllowedExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
         {
-            return CommandContext.Say(text.PostBadType(MarkdownText.Escape(name)));
+            return CommandContext.Say(text.PostBadType(name));
         }
 
         var max = options.Value.MaxPostBytes;
@@ -89,7 +88,7 @@ public sealed class PostIntake(
         var parsed = parser.Parse(fileName, content);
         if (!parsed.Succeeded)
         {
-            return CommandContext.Say(text.PostParseFailed(MarkdownText.Escape(parsed.Error)));
+            return CommandContext.Say(text.PostParseFailed(parsed.Error ?? string.Empty));
         }
 
         // A post is not a file of the archive: source_file is unique and belongs to imports, and
@@ -124,9 +123,9 @@ public sealed class PostIntake(
         var parts = channels.FirstOrDefault(c => c.Platform == platform)?.CountParts(draft) ?? 1;
         var summary = text.Preview(
             draft.Id,
-            MarkdownText.Escape(draft.Title),
-            MarkdownText.Escape(draft.Author ?? "—"),
-            ReplyFormat.Tags(draft),
+            draft.Title,
+            draft.Author,
+            draft.Tags,
             draft.PlainText.Length,
             parts);
         ReplyButton[] buttons =

@@ -15,7 +15,7 @@ public abstract record Reply
     {
     }
 
-    /// <param name="Markdown">CommonMark written by Core; any user or article text in it is escaped with <see cref="Rendering.MarkdownText.Escape"/>.</param>
+    /// <param name="Markdown">CommonMark written by Core; any user or article text in it was escaped by UiText, which builds every sentence.</param>
     /// <param name="Buttons">Rows of buttons (Telegram inline keyboard, Discord components, console: listed with their payloads).</param>
     /// <param name="Ephemeral">Only the asking user should see it (Discord ephemeral); others ignore it.</param>
     /// <param name="ReplaceOriginal">For a button press: edit the message that carried the button instead of sending a new one.</param>

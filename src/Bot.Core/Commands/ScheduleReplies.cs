@@ -15,13 +15,13 @@ public sealed class ScheduleReplies(IPublishingService publishing, IOptions<BotO
         var at = TimeParser.Parse(time, clock.GetUtcNow(), Zone);
         if (at is null)
         {
-            return CommandContext.Say(text.BadTime(Rendering.MarkdownText.Escape(time)));
+            return CommandContext.Say(text.BadTime(time));
         }
 
         var outcome = await publishing.ScheduleAsync(id, at.Value, ct);
         return CommandContext.Say(outcome.Status switch
         {
-            PublishStatus.Scheduled => text.Scheduled(id, Rendering.MarkdownText.Escape(TimeZoneInfo.ConvertTime(at.Value, Zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture))),
+            PublishStatus.Scheduled => text.Scheduled(id, TimeZoneInfo.ConvertTime(at.Value, Zone)),
             PublishStatus.TimeInPast => text.TimeInPast,
             PublishStatus.NotFound => text.ArticleNotFound(id),
             PublishStatus.AlreadyRetracted => text.AlreadyRetracted(id),

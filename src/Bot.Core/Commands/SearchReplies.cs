@@ -1,7 +1,6 @@
 using System.Text;
 using Bot.Core.Commands.Callbacks;
 using Bot.Core.Localization;
-using Bot.Core.Rendering;
 using Bot.Core.Search;
 using Bot.Core.Storage;
 
@@ -18,15 +17,10 @@ public sealed class SearchReplies(ISearchService search, SqliteConversationStore
     public async Task<Reply.Text> PageAsync(string query, int offset, UiText text, bool replaceOriginal, CancellationToken ct)
     {
         var result = await search.SearchAsync(new SearchRequest(query, PageSize, offset), ct);
-        var shown = MarkdownText.Escape(query.Length > MaxQueryShown ? query[..MaxQueryShown] + "…" : query);
-        if (result.ErrorCode is { } error)
+        var shown = query.Length > MaxQueryShown ? query[..MaxQueryShown] + "…" : query;
+        if (result.Problem is { } problem)
         {
-            return new Reply.Text(error switch
-            {
-                SearchError.EmptyQuery => text.SearchEmpty,
-                SearchError.NoPositiveTerm => text.SearchNoPositiveTerm,
-                _ => text.SearchBadFilter(MarkdownText.Escape(result.Error)),
-            }, ReplaceOriginal: replaceOriginal);
+            return new Reply.Text(text.SearchProblem(problem), ReplaceOriginal: replaceOriginal);
         }
 
         if (result.Total == 0 || result.Hits.Count == 0)
@@ -37,7 +31,7 @@ public sealed class SearchReplies(ISearchService search, SqliteConversationStore
         var body = new StringBuilder(text.SearchHeader(shown, result.Total, offset + 1, offset + result.Hits.Count));
         foreach (var hit in result.Hits)
         {
-            body.Append("\n\n").Append(ReplyFormat.Hit(hit, text));
+            body.Append("\n\n").Append(text.Hit(hit));
         }
 
         var buttons = new List<ReplyButton>();

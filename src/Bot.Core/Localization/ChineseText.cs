@@ -1,4 +1,7 @@
+using System.Globalization;
 using Bot.Core.Commands;
+using Bot.Core.Search;
+using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Localization;
 
@@ -14,7 +17,7 @@ internal sealed class ChineseText : UiText
 
     public override string HelpSearchSyntax => "搜索：多个词须同时出现；\"短语\"；-词 表示排除；tag:标签、author:作者、since:2024-01-01、until:2024-12-31。";
 
-    public override string UnknownCommand(string name) => $"我不认识 /{name}。我能做的有：";
+    public override string UnknownCommand(string name) => $"我不认识 /{E(name)}。我能做的有：";
 
     public override string NonCommandHint => "请发送命令，例如 /search 朝鲜 或 /latest。/help 查看全部命令。";
 
@@ -31,24 +34,28 @@ internal sealed class ChineseText : UiText
         _ => "这里不支持为其他聊天订阅。",
     };
 
-    public override string Subscribed(string filter) => $"订阅成功：新文章（{filter}）将发送到这里。";
+    public override string Subscribed(SubscriptionFilter filter) => $"订阅成功：新文章（{Filter(filter)}）将发送到这里。";
 
-    public override string SubscriptionUpdated(string filter) => $"订阅已更新：{filter}。";
+    public override string SubscriptionUpdated(SubscriptionFilter filter) => $"订阅已更新：{Filter(filter)}。";
 
-    public override string AlreadySubscribed(string filter) => $"已经订阅过了（{filter}）。";
+    public override string AlreadySubscribed(SubscriptionFilter filter) => $"已经订阅过了（{Filter(filter)}）。";
 
-    public override string SubscribedOther(string chat, string filter) => $"已为 {chat} 订阅：新文章（{filter}）将发到那里。";
+    public override string SubscribedOther(string chat, SubscriptionFilter filter) => $"已为 {E(chat)} 订阅：新文章（{Filter(filter)}）将发到那里。";
 
     public override string Unsubscribed => "已取消订阅，不会再向这里推送文章。";
 
-    public override string UnsubscribedSome(string filter) => $"已移除。仍订阅：{filter}。";
+    public override string UnsubscribedSome(SubscriptionFilter filter) => $"已移除。仍订阅：{Filter(filter)}。";
 
     public override string NotSubscribed => "这个聊天还没有订阅。发送 /subscribe 开始。";
 
-    public override string SubscriptionStatus(string filter, bool paused) =>
-        paused ? $"已订阅 {filter}，**已暂停**（/resume 恢复）。" : $"已订阅 {filter}。";
+    public override string NotInFilter(IReadOnlyList<string> items) => $"没有移除任何内容：{List(items)} 不在本聊天的订阅条件中。";
 
-    public override string SubscriptionDeactivated(string reason) => $"推送已停止：{reason}。重新 /subscribe 可恢复。";
+    public override string TooManyFilterItems(int limit) => $"太多了：订阅条件最多 {limit} 个标签、{limit} 个作者和 {limit} 个关键词。";
+
+    public override string SubscriptionStatus(SubscriptionFilter filter, bool paused) =>
+        paused ? $"已订阅 {Filter(filter)}，**已暂停**（/resume 恢复）。" : $"已订阅 {Filter(filter)}。";
+
+    public override string SubscriptionDeactivated(string reason) => $"推送已停止：{E(reason)}。重新 /subscribe 可恢复。";
 
     public override string FilterEverything => "全部文章";
 
@@ -76,17 +83,24 @@ internal sealed class ChineseText : UiText
 
     public override string ReadHint(long id) => $"/read {id}";
 
-    public override string SearchUsage => "用法：/search 关键词。" + HelpSearchSyntax;
+    public override string SearchUsage => "用法：/search 关键词。" + E(HelpSearchSyntax);
 
-    public override string SearchNoResults(string query) => $"没有找到 {query} 的结果。";
+    public override string SearchNoResults(string query) => $"没有找到 {E(query)} 的结果。";
 
-    public override string SearchHeader(string query, int total, int from, int to) => $"{query} 共 **{total}** 条结果（{from}–{to}）：";
+    public override string SearchHeader(string query, int total, int from, int to) => $"{E(query)} 共 **{total}** 条结果（{from}–{to}）：";
 
-    public override string SearchEmpty => "请输入要搜索的内容，例如 /search 朝鲜。";
-
-    public override string SearchNoPositiveTerm => "请至少给出一个要查找的词（只有排除词会匹配全部文章）。";
-
-    public override string SearchBadFilter(string detail) => $"无法理解这个筛选条件：{detail}";
+    public override string SearchProblem(SearchProblem problem) => problem.Kind switch
+    {
+        SearchProblemKind.Empty => "请输入要搜索的内容，例如 /search 朝鲜。",
+        SearchProblemKind.NothingToMatch => "请输入要搜索的内容：字母、数字或汉字。",
+        SearchProblemKind.OnlyExclusions => "请至少给出一个要查找的词（只有排除词会匹配全部文章）。",
+        SearchProblemKind.QueryTooLong => $"搜索内容太长：请少于 {problem.Limit} 个字符。",
+        SearchProblemKind.TermTooLong => $"有一个搜索词太长：每个词请少于 {problem.Limit} 个字符。",
+        SearchProblemKind.TooManyTerms => $"搜索词太多：最多 {problem.Limit} 个。",
+        SearchProblemKind.FilterNeedsValue => $"{E(problem.Filter + ":")} 后面需要写内容，例如 {E(problem.Filter + ":" + FilterExample(problem.Filter))}。",
+        SearchProblemKind.FilterCannotBeExcluded => $"不支持 {E("-" + problem.Filter + ":")}，请改用 {E(problem.Filter == "since" ? "until:" : "since:")}。",
+        _ => $"{E(problem.Filter + ":" + problem.Value)} 不是日期，请写成 {E(FilterExample(problem.Filter))}。",
+    };
 
     public override string PreviousButton => "◀ 上一页";
 
@@ -100,12 +114,12 @@ internal sealed class ChineseText : UiText
 
     public override string PostTooLarge(long maxBytes) => $"文件太大（上限 {maxBytes / 1024 / 1024} MB）。";
 
-    public override string PostBadType(string fileName) => $"只能发布 .md、.markdown 或 .txt 文件，不能发布 {fileName}。";
+    public override string PostBadType(string fileName) => $"只能发布 .md、.markdown 或 .txt 文件，不能发布 {E(fileName)}。";
 
-    public override string PostParseFailed(string error) => $"无法读取这篇文章：{error}";
+    public override string PostParseFailed(string error) => $"无法读取这篇文章：{E(error)}";
 
-    public override string Preview(long id, string title, string author, string tags, int length, int parts) =>
-        $"**草稿 #{id} 预览**\n标题：{title}\n作者：{author}\n标签：{tags}\n长度：{length} 字，共 {parts} 条消息。";
+    public override string Preview(long id, string title, string? author, IReadOnlyList<string> tags, int length, int parts) =>
+        $"**草稿 #{id} 预览**\n标题：{E(title)}\n作者：{E(author ?? "—")}\n标签：{List(tags)}\n长度：{length} 字，共 {parts} 条消息。";
 
     public override string PublishNowButton => "立即发布";
 
@@ -117,13 +131,13 @@ internal sealed class ChineseText : UiText
 
     public override string AlreadyPublished(long id) => $"#{id} 已经发布过了。";
 
-    public override string ScheduleAsk(long id, string zone) => $"#{id} 何时发布？请发送时间，如 2026-12-01 08:00（{zone}）或 +2h。";
+    public override string ScheduleAsk(long id, TimeZoneInfo zone) => $"#{id} 何时发布？请发送时间，如 2026-12-01 08:00（{zone.Id}）或 +2h。";
 
-    public override string Scheduled(long id, string at) => $"#{id} 将于 {at} 发布。";
+    public override string Scheduled(long id, DateTimeOffset at) => $"#{id} 将于 {E(at.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture))} 发布。";
 
     public override string ScheduleUsage => "用法：/schedule 42 2026-12-01 08:00（或 +2h、+30m、+1d）。";
 
-    public override string BadTime(string text) => $"无法理解时间 {text}。请用 2026-12-01 08:00 或 +2h 这样的格式。";
+    public override string BadTime(string text) => $"无法理解时间 {E(text)}。请用 2026-12-01 08:00 或 +2h 这样的格式。";
 
     public override string TimeInPast => "这个时间已经过去了。";
 
@@ -137,7 +151,7 @@ internal sealed class ChineseText : UiText
         $"**统计**\n已发布文章：{articles}\n有效订阅：{subscriptions}\n推送：待发 {pending}，已发 {sent}，失败 {failed}";
 
     public override string ArticleStats(long id, string title, int pending, int sent, int failed) =>
-        $"**#{id}** {title}\n推送：待发 {pending}，已发 {sent}，失败 {failed}";
+        $"**#{id}** {E(title)}\n推送：待发 {pending}，已发 {sent}，失败 {failed}";
 
     public override string ButtonExpired => "这个按钮已失效，请重新执行命令。";
 

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Bot.Core.Commands;
+using Bot.Core.Search;
+using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Localization;
 
@@ -14,7 +17,7 @@ internal sealed class EnglishText : UiText
 
     public override string HelpSearchSyntax => "Search: several words must all match; \"a phrase\"; -word excludes; tag:name, author:name, since:2024-01-01, until:2024-12-31.";
 
-    public override string UnknownCommand(string name) => $"I don't know /{name}. Here is what I can do:";
+    public override string UnknownCommand(string name) => $"I don't know /{E(name)}. Here is what I can do:";
 
     public override string NonCommandHint => "Send a command, e.g. /search 朝鲜 or /latest. /help lists them all.";
 
@@ -31,24 +34,28 @@ internal sealed class EnglishText : UiText
         _ => "Subscribing another chat is not possible here.",
     };
 
-    public override string Subscribed(string filter) => $"Subscribed: new articles ({filter}) will arrive here.";
+    public override string Subscribed(SubscriptionFilter filter) => $"Subscribed: new articles ({Filter(filter)}) will arrive here.";
 
-    public override string SubscriptionUpdated(string filter) => $"Subscription updated: {filter}.";
+    public override string SubscriptionUpdated(SubscriptionFilter filter) => $"Subscription updated: {Filter(filter)}.";
 
-    public override string AlreadySubscribed(string filter) => $"Already subscribed ({filter}).";
+    public override string AlreadySubscribed(SubscriptionFilter filter) => $"Already subscribed ({Filter(filter)}).";
 
-    public override string SubscribedOther(string chat, string filter) => $"Subscribed {chat}: new articles ({filter}) will be posted there.";
+    public override string SubscribedOther(string chat, SubscriptionFilter filter) => $"Subscribed {E(chat)}: new articles ({Filter(filter)}) will be posted there.";
 
     public override string Unsubscribed => "Unsubscribed. No more articles will be sent here.";
 
-    public override string UnsubscribedSome(string filter) => $"Removed. Still subscribed to: {filter}.";
+    public override string UnsubscribedSome(SubscriptionFilter filter) => $"Removed. Still subscribed to: {Filter(filter)}.";
 
     public override string NotSubscribed => "This chat is not subscribed. /subscribe to start.";
 
-    public override string SubscriptionStatus(string filter, bool paused) =>
-        paused ? $"Subscribed to {filter}, **paused** (/resume to continue)." : $"Subscribed to {filter}.";
+    public override string NotInFilter(IReadOnlyList<string> items) => $"Nothing removed: {List(items)} {(items.Count == 1 ? "is" : "are")} not in this chat's filter.";
 
-    public override string SubscriptionDeactivated(string reason) => $"Deliveries stopped: {reason}. /subscribe again to restart.";
+    public override string TooManyFilterItems(int limit) => $"That is too many: a filter holds at most {limit} tags, {limit} authors and {limit} keywords.";
+
+    public override string SubscriptionStatus(SubscriptionFilter filter, bool paused) =>
+        paused ? $"Subscribed to {Filter(filter)}, **paused** (/resume to continue)." : $"Subscribed to {Filter(filter)}.";
+
+    public override string SubscriptionDeactivated(string reason) => $"Deliveries stopped: {E(reason)}. /subscribe again to restart.";
 
     public override string FilterEverything => "all articles";
 
@@ -76,17 +83,24 @@ internal sealed class EnglishText : UiText
 
     public override string ReadHint(long id) => $"/read {id}";
 
-    public override string SearchUsage => "Usage: /search words. " + HelpSearchSyntax;
+    public override string SearchUsage => "Usage: /search words. " + E(HelpSearchSyntax);
 
-    public override string SearchNoResults(string query) => $"Nothing found for {query}.";
+    public override string SearchNoResults(string query) => $"Nothing found for {E(query)}.";
 
-    public override string SearchHeader(string query, int total, int from, int to) => $"**{total}** results for {query} ({from}–{to}):";
+    public override string SearchHeader(string query, int total, int from, int to) => $"**{total}** results for {E(query)} ({from}–{to}):";
 
-    public override string SearchEmpty => "Type something to search for, e.g. /search 朝鲜.";
-
-    public override string SearchNoPositiveTerm => "Add at least one word to look for (exclusions alone match everything).";
-
-    public override string SearchBadFilter(string detail) => $"I don't understand that filter: {detail}";
+    public override string SearchProblem(SearchProblem problem) => problem.Kind switch
+    {
+        SearchProblemKind.Empty => "Type something to search for, e.g. /search 朝鲜.",
+        SearchProblemKind.NothingToMatch => "Type something to search for: letters, digits or Chinese characters.",
+        SearchProblemKind.OnlyExclusions => "Add at least one word to look for (exclusions alone match everything).",
+        SearchProblemKind.QueryTooLong => $"The query is too long: keep it under {problem.Limit} characters.",
+        SearchProblemKind.TermTooLong => $"A search term is too long: keep each under {problem.Limit} characters.",
+        SearchProblemKind.TooManyTerms => $"Too many search terms: use at most {problem.Limit}.",
+        SearchProblemKind.FilterNeedsValue => $"{E(problem.Filter + ":")} needs a value, for example {E(problem.Filter + ":" + FilterExample(problem.Filter))}.",
+        SearchProblemKind.FilterCannotBeExcluded => $"{E("-" + problem.Filter + ":")} is not supported; use {E(problem.Filter == "since" ? "until:" : "since:")} instead.",
+        _ => $"{E(problem.Filter + ":" + problem.Value)} is not a date; write it as {E(FilterExample(problem.Filter))}.",
+    };
 
     public override string PreviousButton => "◀ Previous";
 
@@ -100,12 +114,12 @@ internal sealed class EnglishText : UiText
 
     public override string PostTooLarge(long maxBytes) => $"That file is too large (the limit is {maxBytes / 1024 / 1024} MB).";
 
-    public override string PostBadType(string fileName) => $"I can only post .md, .markdown or .txt files, not {fileName}.";
+    public override string PostBadType(string fileName) => $"I can only post .md, .markdown or .txt files, not {E(fileName)}.";
 
-    public override string PostParseFailed(string error) => $"I couldn't read that article: {error}";
+    public override string PostParseFailed(string error) => $"I couldn't read that article: {E(error)}";
 
-    public override string Preview(long id, string title, string author, string tags, int length, int parts) =>
-        $"**Preview of draft #{id}**\nTitle: {title}\nAuthor: {author}\nTags: {tags}\nLength: {length} characters, {parts} message(s).";
+    public override string Preview(long id, string title, string? author, IReadOnlyList<string> tags, int length, int parts) =>
+        $"**Preview of draft #{id}**\nTitle: {E(title)}\nAuthor: {E(author ?? "—")}\nTags: {List(tags)}\nLength: {length} characters, {parts} message(s).";
 
     public override string PublishNowButton => "Publish now";
 
@@ -117,13 +131,13 @@ internal sealed class EnglishText : UiText
 
     public override string AlreadyPublished(long id) => $"#{id} is already published.";
 
-    public override string ScheduleAsk(long id, string zone) => $"When should #{id} be published? Send a time like 2026-12-01 08:00 ({zone}) or +2h.";
+    public override string ScheduleAsk(long id, TimeZoneInfo zone) => $"When should #{id} be published? Send a time like 2026-12-01 08:00 ({zone.Id}) or +2h.";
 
-    public override string Scheduled(long id, string at) => $"#{id} will be published at {at}.";
+    public override string Scheduled(long id, DateTimeOffset at) => $"#{id} will be published at {E(at.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture))}.";
 
     public override string ScheduleUsage => "Usage: /schedule 42 2026-12-01 08:00 (or +2h, +30m, +1d).";
 
-    public override string BadTime(string text) => $"I don't understand the time {text}. Try 2026-12-01 08:00 or +2h.";
+    public override string BadTime(string text) => $"I don't understand the time {E(text)}. Try 2026-12-01 08:00 or +2h.";
 
     public override string TimeInPast => "That time has already passed.";
 
@@ -137,7 +151,7 @@ internal sealed class EnglishText : UiText
         $"**Stats**\nPublished articles: {articles}\nActive subscriptions: {subscriptions}\nDeliveries: {pending} pending, {sent} sent, {failed} failed";
 
     public override string ArticleStats(long id, string title, int pending, int sent, int failed) =>
-        $"**#{id}** {title}\nDeliveries: {pending} pending, {sent} sent, {failed} failed";
+        $"**#{id}** {E(title)}\nDeliveries: {pending} pending, {sent} sent, {failed} failed";
 
     public override string ButtonExpired => "This button has expired. Run the command again.";
 

@@ -1,12 +1,14 @@
 using Bot.Core.Commands;
+using Bot.Core.Search;
+using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Localization;
 
 /// <summary>
-/// Every sentence the bot says, per language. Values are Core Markdown: arguments that come from
-/// users or articles are escaped by the caller (MarkdownText.Escape) before they are passed in.
+/// Every sentence the bot says, per language, as Core Markdown. Callers pass raw values (titles, tags,
+/// file names, queries); the sentences escape them with <see cref="E"/>, so no caller escapes by hand.
 /// </summary>
-public abstract class UiText
+public abstract partial class UiText
 {
     public static UiText For(string? languageTag) => Languages.FromTag(languageTag) == Language.Chinese ? Chinese : English;
 
@@ -36,21 +38,25 @@ public abstract class UiText
 
     public abstract string Refusal(ChatRefusal reason);
 
-    public abstract string Subscribed(string filter);
+    public abstract string Subscribed(SubscriptionFilter filter);
 
-    public abstract string SubscriptionUpdated(string filter);
+    public abstract string SubscriptionUpdated(SubscriptionFilter filter);
 
-    public abstract string AlreadySubscribed(string filter);
+    public abstract string AlreadySubscribed(SubscriptionFilter filter);
 
-    public abstract string SubscribedOther(string chat, string filter);
+    public abstract string SubscribedOther(string chat, SubscriptionFilter filter);
 
     public abstract string Unsubscribed { get; }
 
-    public abstract string UnsubscribedSome(string filter);
+    public abstract string UnsubscribedSome(SubscriptionFilter filter);
 
     public abstract string NotSubscribed { get; }
 
-    public abstract string SubscriptionStatus(string filter, bool paused);
+    public abstract string NotInFilter(IReadOnlyList<string> items);
+
+    public abstract string TooManyFilterItems(int limit);
+
+    public abstract string SubscriptionStatus(SubscriptionFilter filter, bool paused);
 
     public abstract string SubscriptionDeactivated(string reason);
 
@@ -86,11 +92,7 @@ public abstract class UiText
 
     public abstract string SearchHeader(string query, int total, int from, int to);
 
-    public abstract string SearchEmpty { get; }
-
-    public abstract string SearchNoPositiveTerm { get; }
-
-    public abstract string SearchBadFilter(string detail);
+    public abstract string SearchProblem(SearchProblem problem);
 
     public abstract string PreviousButton { get; }
 
@@ -108,7 +110,7 @@ public abstract class UiText
 
     public abstract string PostParseFailed(string error);
 
-    public abstract string Preview(long id, string title, string author, string tags, int length, int parts);
+    public abstract string Preview(long id, string title, string? author, IReadOnlyList<string> tags, int length, int parts);
 
     public abstract string PublishNowButton { get; }
 
@@ -120,9 +122,10 @@ public abstract class UiText
 
     public abstract string AlreadyPublished(long id);
 
-    public abstract string ScheduleAsk(long id, string zone);
+    /// <remarks>The zone's id is an IANA name from validated configuration (letters, '/', '_', '-'), shown as it is.</remarks>
+    public abstract string ScheduleAsk(long id, TimeZoneInfo zone);
 
-    public abstract string Scheduled(long id, string at);
+    public abstract string Scheduled(long id, DateTimeOffset at);
 
     public abstract string ScheduleUsage { get; }
 

@@ -29,4 +29,21 @@ public static class MarkdownText
 
         return builder.ToString();
     }
+
+    /// <summary>Undoes <see cref="Escape"/>, for a sentence shown as plain text (the command line).</summary>
+    public static string Unescape(string markdown)
+    {
+        var builder = new StringBuilder(markdown.Length);
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            if (markdown[i] == '\\' && i + 1 < markdown.Length && Escapable.Contains(markdown[i + 1], StringComparison.Ordinal))
+            {
+                i++;
+            }
+
+            builder.Append(markdown[i]);
+        }
+
+        return builder.ToString();
+    }
 }

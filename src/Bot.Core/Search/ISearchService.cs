@@ -10,10 +10,15 @@ public sealed record Highlight(int Start, int Length);
 /// <param name="Highlights">Where the snippet matches; adapters render them bold.</param>
 public sealed record SearchHit(long ArticleId, string Title, string Snippet, IReadOnlyList<Highlight> Highlights, double Score, DateTimeOffset? Published);
 
-/// <param name="Error">Set, with no hits, when the query cannot be run (empty, only exclusions…): a message for the reader, in English; <see cref="ErrorCode"/> lets adapters localize it.</param>
-public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, SearchError? ErrorCode = null, string? Error = null)
+/// <param name="Problem">Set, with no hits, when the query cannot be run (empty, only exclusions…); UiText says it in the reader's language.</param>
+public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, SearchProblem? Problem = null)
 {
     public static SearchResult Empty { get; } = new(0, []);
+
+    public SearchError? ErrorCode => Problem?.Code;
+
+    /// <summary>The problem's kind as a word, for logs and tests; readers get UiText's sentence.</summary>
+    public string? Error => Problem?.Kind.ToString();
 }
 
 public enum SearchError
@@ -22,7 +27,7 @@ public enum SearchError
     NoPositiveTerm,
     BadFilter,
 
-    /// <summary>Longer than a reader would type (the limits are in the message).</summary>
+    /// <summary>Longer than a reader would type (the limit is in <see cref="SearchProblem.Limit"/>).</summary>
     TooLong,
 }
 

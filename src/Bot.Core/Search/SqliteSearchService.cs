@@ -18,9 +18,9 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         var query = QueryParser.Parse(request.Query);
-        if (query.Error is { } error)
+        if (query.Problem is { } problem)
         {
-            return new SearchResult(0, [], error, query.Message);
+            return new SearchResult(0, [], problem);
         }
 
         await using var connection = await database.OpenAsync(ct);

@@ -19,12 +19,24 @@ public static class BotCli
             root.Subcommands.Add(command);
         }
 
-        root.SetAction((result, ct) =>
+        root.SetAction(async (result, ct) =>
         {
             var configArgs = CliOptions.ConfigArgs(result);
+            if (StrayWord(configArgs) is { } unknown)
+            {
+                // A mistyped command ("bot sourcez") must not quietly open the console chat instead.
+                await Console.Error.WriteLineAsync($"Unknown command '{unknown}'. Commands:");
+                foreach (var command in root.Subcommands)
+                {
+                    await Console.Error.WriteLineAsync($"  {command.Name,-16}{command.Description}");
+                }
+
+                return 2;
+            }
+
             return PlatformTokens.AnythingToRun(PlatformTokens.Peek(configArgs))
-                ? RunCommand.RunAsync(configArgs, ct)
-                : ConsoleCommand.RunAsync(configArgs, ct);
+                ? await RunCommand.RunAsync(configArgs, ct)
+                : await ConsoleCommand.RunAsync(configArgs, ct);
         });
 
         try
@@ -43,6 +55,31 @@ public static class BotCli
 
             return 2;
         }
+    }
+
+    /// <summary>
+    /// The first word that is neither a configuration override (--Section:Key=value, or --Section:Key
+    /// followed by its value) nor such a value: what the user meant as a command.
+    /// </summary>
+    public static string? StrayWord(IReadOnlyList<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.StartsWith('-') || token.StartsWith('/'))
+            {
+                if (!token.Contains('=', StringComparison.Ordinal))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            return token;
+        }
+
+        return null;
     }
 
     private static IEnumerable<Command> Commands()

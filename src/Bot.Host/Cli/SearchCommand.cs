@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Bot.Core.Localization;
+using Bot.Core.Rendering;
 using Bot.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +35,7 @@ public static class SearchCommand
     {
         using var host = await CliHost.OpenAsync(configArgs, ct);
         var result = await host.Services.GetRequiredService<ISearchService>().SearchAsync(request, ct);
+        var error = result.Problem is { } problem ? MarkdownText.Unescape(UiText.English.SearchProblem(problem)) : null;
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(
@@ -40,13 +43,13 @@ public static class SearchCommand
                 {
                     total = result.Total,
                     hits = result.Hits.Select(h => new { id = h.ArticleId, title = h.Title, snippet = Marked(h), score = Math.Round(h.Score, 4) }),
-                    error = result.Error,
+                    error,
                 },
                 CliJson.Options));
         }
-        else if (result.Error is not null)
+        else if (error is not null)
         {
-            await Console.Error.WriteLineAsync(result.Error);
+            await Console.Error.WriteLineAsync(error);
         }
         else
         {
@@ -61,7 +64,7 @@ public static class SearchCommand
             Console.WriteLine($"{result.Total} found ({shown})");
         }
 
-        return result.Error is null ? 0 : 1;
+        return error is null ? 0 : 1;
     }
 
     /// <summary>The snippet with each match in 【】, as a terminal cannot show bold.</summary>

@@ -254,7 +254,7 @@ public sealed class ArchivePages(IArchiveBrowser browser, IArticleStore articles
         var result = await search.SearchAsync(new SearchRequest(query, SearchPageSize, (page - 1) * SearchPageSize), ct);
         if (result.ErrorCode is { } error)
         {
-            html.Append("<p class=\"notice\">").Append(Encode(context.Text.SearchError(error, result.Error))).Append("</p>\n<p class=\"meta\">").Append(Encode(context.Text.SearchSyntax)).Append("</p>\n");
+            html.Append("<p class=\"notice\">").Append(Encode(context.Text.SearchError(error, result.Problem is { Limit: > 0 } problem ? $"≤ {problem.Limit}" : null))).Append("</p>\n<p class=\"meta\">").Append(Encode(context.Text.SearchSyntax)).Append("</p>\n");
             return new PageResponse(400, Layout.Page(context, context.Text.Search, html.ToString(), new PageMeta(NoIndex: true), query));
         }
 

@@ -14,6 +14,6 @@ public sealed class ScheduleCallback(SqliteConversationStore conversations, Sche
         var id = payload.ArticleId;
         var callback = context.Callback;
         await conversations.SetAsync(callback.Chat, callback.User, new Conversation(ConversationState.AwaitingScheduleTime, id.ToString(CultureInfo.InvariantCulture)), ct);
-        return [new Reply.Text(context.Text.ScheduleAsk(id, schedule.Zone.Id))];
+        return [new Reply.Text(context.Text.ScheduleAsk(id, schedule.Zone))];
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Bot.Core.Commands.Handlers;
 
 /// <summary>/help: the command list from the catalogue, in the user's language; admin commands only for admins.</summary>
@@ -14,22 +12,8 @@ public sealed class HelpHandler : ICommandHandler
     {
         var commands = context.Commands.On(context.Message.Chat.Platform);
         var language = context.Text.Language;
-        var help = new StringBuilder(context.Text.HelpHeader).Append('\n');
-        foreach (var command in commands.Where(c => !c.AdminOnly))
-        {
-            help.Append('/').Append(command.Name).Append(" — ").Append(command.Description(language)).Append('\n');
-        }
-
-        if (context.IsAdmin)
-        {
-            help.Append('\n').Append(context.Text.HelpAdminHeader).Append('\n');
-            foreach (var command in commands.Where(c => c.AdminOnly))
-            {
-                help.Append('/').Append(command.Name).Append(" — ").Append(command.Description(language)).Append('\n');
-            }
-        }
-
-        help.Append('\n').Append(Rendering.MarkdownText.Escape(context.Text.HelpSearchSyntax));
-        return help.ToString();
+        IEnumerable<(string, string)> Lines(bool admin) =>
+            commands.Where(c => c.AdminOnly == admin).Select(c => (c.Name, c.Description(language)));
+        return context.Text.Help(Lines(admin: false), context.IsAdmin ? Lines(admin: true) : null);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bot.Core.Articles;
+using Bot.Core.Localization;
 
 namespace Bot.Core.Commands.Handlers;
 
@@ -26,7 +27,7 @@ public sealed class LatestHandler(IArticleStore articles) : ICommandHandler
         var text = new StringBuilder(context.Text.LatestHeader).Append('\n');
         foreach (var article in latest)
         {
-            text.Append(ReplyFormat.ArticleLine(article.Id, article.Title, article.Published, article.Author))
+            text.Append(UiText.ArticleLine(article.Id, article.Title, article.Published, article.Author))
                 .Append(" — ").Append(context.Text.ReadHint(article.Id)).Append('\n');
         }
 

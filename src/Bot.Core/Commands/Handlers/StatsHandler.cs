@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bot.Core.Articles;
 using Bot.Core.Publishing;
-using Bot.Core.Rendering;
 
 namespace Bot.Core.Commands.Handlers;
 
@@ -24,7 +23,7 @@ public sealed class StatsHandler(IPublishingService publishing, IArticleStore ar
             }
 
             var one = await publishing.StatsAsync(id, ct);
-            return CommandContext.Say(context.Text.ArticleStats(id, MarkdownText.Escape(article.Title), one.Pending, one.Sent, one.Failed));
+            return CommandContext.Say(context.Text.ArticleStats(id, article.Title, one.Pending, one.Sent, one.Failed));
         }
 
         var all = await publishing.StatsAsync(null, ct);

@@ -1,6 +1,5 @@
 using Bot.Core.Digests;
 using Bot.Core.Localization;
-using Bot.Core.Rendering;
 using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Commands.Handlers;
@@ -36,16 +35,32 @@ public sealed class SubscribeHandler(ISubscriptionService subscriptions, IDelive
         }
 
         var filterText = digestWord is null ? context.Arguments : string.Join(' ', words.Where(w => !ReferenceEquals(w, digestWord)));
-        var outcome = await subscriptions.SubscribeAsync(target.Chat, FilterParser.Parse(filterText), ct);
+        var wanted = FilterParser.Parse(filterText);
+        if (FilterParser.IsTooLarge(wanted))
+        {
+            return CommandContext.SayPrivately(context.Text.TooManyFilterItems(SqliteSubscriptionService.MaxValuesPerKind));
+        }
+
+        SubscribeOutcome outcome;
+        try
+        {
+            outcome = await subscriptions.SubscribeAsync(target.Chat, wanted, ct);
+        }
+        catch (ArgumentException)
+        {
+            // Together with what the chat already has, the filter would pass the limit.
+            return CommandContext.SayPrivately(context.Text.TooManyFilterItems(SqliteSubscriptionService.MaxValuesPerKind));
+        }
+
         if (digestWord is not null)
         {
             await preferences.SetDigestAsync(target.Chat, digest, context.Message.User.LanguageCode, ct);
         }
 
-        var filter = ReplyFormat.Filter(outcome.Subscription.Filter, context.Text);
+        var filter = outcome.Subscription.Filter;
         if (target.IsOtherChat)
         {
-            return CommandContext.Say(context.Text.SubscribedOther(MarkdownText.Escape(target.Chat.Title ?? target.Chat.ChatId), filter));
+            return CommandContext.Say(context.Text.SubscribedOther(target.Chat.Title ?? target.Chat.ChatId, filter));
         }
 
         return CommandContext.Say(outcome.Status switch

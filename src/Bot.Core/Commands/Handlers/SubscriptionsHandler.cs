@@ -20,12 +20,12 @@ public sealed class SubscriptionsHandler(ISubscriptionService subscriptions, Cha
 
         if (!subscription.Active)
         {
-            return CommandContext.Say(context.Text.SubscriptionDeactivated(MarkdownText.Escape(subscription.DeactivatedReason ?? "?")));
+            return CommandContext.Say(context.Text.SubscriptionDeactivated(subscription.DeactivatedReason ?? "?"));
         }
 
         var terms = subscription.Preferences;
         var line = DeliveryText.For(context.Text.Language).Terms(
             terms.Digest?.Display, terms.Quiet?.Display, terms.Quiet?.Silent == true, MarkdownText.Escape(terms.TimeZone ?? zones.Default.Id));
-        return CommandContext.Say(context.Text.SubscriptionStatus(ReplyFormat.Filter(subscription.Filter, context.Text), subscription.Paused) + "\n" + line);
+        return CommandContext.Say(context.Text.SubscriptionStatus(subscription.Filter, subscription.Paused) + "\n" + line);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using Bot.Core.Articles;
-using Bot.Core.Rendering;
+using Bot.Core.Localization;
 
 namespace Bot.Core.Commands.Handlers;
 
@@ -20,7 +20,7 @@ public sealed class TagsHandler(IArticleStore articles) : ICommandHandler
         }
 
         var text = new StringBuilder(context.Text.TagsHeader).Append('\n');
-        text.AppendJoin(" · ", tags.Take(Shown).Select(t => $"{MarkdownText.Escape(t.Tag)} ({t.Count})"));
+        text.Append(UiText.TagCounts(tags.Take(Shown)));
         return CommandContext.Say(text.ToString());
     }
 }

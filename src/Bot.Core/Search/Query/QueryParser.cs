@@ -21,12 +21,12 @@ public static class QueryParser
         var text = SearchText.Normalize(query).Trim();
         if (text.Length == 0)
         {
-            return ParsedQuery.Fail(SearchError.EmptyQuery, "Type something to search for.");
+            return ParsedQuery.Fail(new SearchProblem(SearchProblemKind.Empty));
         }
 
         if (text.Length > MaxQueryLength)
         {
-            return ParsedQuery.Fail(SearchError.TooLong, $"The query is too long: keep it under {MaxQueryLength} characters.");
+            return ParsedQuery.Fail(new SearchProblem(SearchProblemKind.QueryTooLong, MaxQueryLength));
         }
 
         var include = new List<QueryTerm>();
@@ -38,7 +38,7 @@ public static class QueryParser
             {
                 if (filters.Add(key, value, negated) is { } error)
                 {
-                    return ParsedQuery.Fail(SearchError.BadFilter, error);
+                    return ParsedQuery.Fail(error);
                 }
 
                 continue;
@@ -52,7 +52,7 @@ public static class QueryParser
 
             if (term.Pieces.Sum(p => p.RuneCount) > MaxTermRunes)
             {
-                return ParsedQuery.Fail(SearchError.TooLong, $"A search term is too long: keep each under {MaxTermRunes} characters.");
+                return ParsedQuery.Fail(new SearchProblem(SearchProblemKind.TermTooLong, MaxTermRunes));
             }
 
             (negated ? exclude : include).Add(term);
@@ -60,15 +60,15 @@ public static class QueryParser
 
         if (include.Count + exclude.Count > MaxTerms)
         {
-            return ParsedQuery.Fail(SearchError.TooLong, $"Too many search terms: use at most {MaxTerms}.");
+            return ParsedQuery.Fail(new SearchProblem(SearchProblemKind.TooManyTerms, MaxTerms));
         }
 
         var parsed = new ParsedQuery(include, exclude, filters.Build());
         if (include.Count == 0 && !parsed.Filters.Any)
         {
             return exclude.Count == 0
-                ? ParsedQuery.Fail(SearchError.EmptyQuery, "Type something to search for: letters, digits or Chinese characters.")
-                : ParsedQuery.Fail(SearchError.NoPositiveTerm, "Add a word to look for, or a filter such as tag: or since:, besides the -exclusions.");
+                ? ParsedQuery.Fail(new SearchProblem(SearchProblemKind.NothingToMatch))
+                : ParsedQuery.Fail(new SearchProblem(SearchProblemKind.OnlyExclusions));
         }
 
         return parsed;
@@ -137,11 +137,11 @@ public static class QueryParser
         private long? _since;
         private long? _until;
 
-        public string? Add(string key, string value, bool negated)
+        public SearchProblem? Add(string key, string value, bool negated)
         {
             if (value.Length == 0)
             {
-                return $"{key}: needs a value, for example {key}:{Example(key)}.";
+                return new SearchProblem(SearchProblemKind.FilterNeedsValue, Filter: key);
             }
 
             switch (key)
@@ -156,12 +156,12 @@ public static class QueryParser
 
             if (negated)
             {
-                return $"-{key}: is not supported; use {(key == "since" ? "until" : "since")}: instead.";
+                return new SearchProblem(SearchProblemKind.FilterCannotBeExcluded, Filter: key);
             }
 
             if (!TryParseDate(value, out var start, out var next))
             {
-                return $"{key}:{value} is not a date; write it as {Example(key)}.";
+                return new SearchProblem(SearchProblemKind.NotADate, Filter: key, Value: value);
             }
 
             if (key == "since")
@@ -177,13 +177,6 @@ public static class QueryParser
         }
 
         public SearchFilters Build() => new(_tags, _excludedTags, _authors, _excludedAuthors, _since, _until);
-
-        private static string Example(string key) => key switch
-        {
-            "tag" => "朝鲜",
-            "author" => "倪刃",
-            _ => "2024-01-31",
-        };
 
         private static bool TryParseDate(string value, out DateTimeOffset start, out DateTimeOffset next)
         {
