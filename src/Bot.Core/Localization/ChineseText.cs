@@ -175,23 +175,23 @@ internal sealed class ChineseText : UiText
 
     public override string AddedToChannel(string reference) => $"我可以在本频道发布新文章。频道管理员在与我的私聊中发送 /subscribe {reference} 即可订阅本频道。";
 
-    public override string PostUrlFailed(string error) => $"无法从该网页取得文章：{error}";
+    public override string PostUrlFailed(string error) => $"无法从该网页取得文章：{E(error)}";
 
     public override string SourcesEmpty => "还没有订阅源。用 /addsource <网址> [间隔] 添加，例如 /addsource https://example.org/feed.xml 30m";
 
     public override string SourcesHeader(int count) => $"*订阅源*（{count}）";
 
     public override string SourceLine(long id, string url, string kind, string every, string status, int articles) =>
-        $"{id}. {url} — {kind}，每 {every}，{status}，{articles} 篇";
+        $"{id}. {E(url)} — {kind}，每 {every}，{E(status)}，{articles} 篇";
 
-    public override string SourceLastError(string error) => $"    最近错误：{error}";
+    public override string SourceLastError(string error) => $"    最近错误：{E(error)}";
 
     public override string AddSourceUsage => "用法：/addsource <订阅源网址> [间隔]，例如 /addsource https://example.org/feed.xml 30m";
 
     public override string SourceAdded(long id, string url, string kind, string every) =>
-        $"已添加订阅源 {id}：{url}（{kind}，每 {every}）。第一次抓取只把已有文章收入存档，不推送；之后的新文章会推送给订阅者。";
+        $"已添加订阅源 {id}：{E(url)}（{kind}，每 {every}）。第一次抓取只把已有文章收入存档，不推送；之后的新文章会推送给订阅者。";
 
-    public override string SourceAddFailed(string error) => $"未添加：{error}";
+    public override string SourceAddFailed(string error) => $"未添加：{E(error)}";
 
     public override string RemoveSourceUsage => "用法：/removesource <编号>（见 /sources）";
 

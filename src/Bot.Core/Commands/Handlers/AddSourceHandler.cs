@@ -1,4 +1,3 @@
-using Bot.Core.Rendering;
 using Bot.Core.Sources;
 
 namespace Bot.Core.Commands.Handlers;
@@ -27,7 +26,7 @@ public sealed class AddSourceHandler(SourceManager manager) : ICommandHandler
 
         var (source, error) = await manager.AddAsync(url, every, fullText: false, review: false, [], ct);
         return source is null
-            ? CommandContext.Say(context.Text.SourceAddFailed(MarkdownText.Escape(error ?? string.Empty)))
-            : CommandContext.Say(context.Text.SourceAdded(source.Id, MarkdownText.Escape(source.Url), "feed", SourceInterval.Format(source.Every)));
+            ? CommandContext.Say(context.Text.SourceAddFailed(error ?? string.Empty))
+            : CommandContext.Say(context.Text.SourceAdded(source.Id, source.Url, "feed", SourceInterval.Format(source.Every)));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Bot.Core.Rendering;
 using Bot.Core.Sources;
 
 namespace Bot.Core.Commands.Handlers;
@@ -26,14 +25,14 @@ public sealed class SourcesHandler(ISourceStore sources) : ICommandHandler
             var status = source.Paused ? "paused" : source.LastStatus ?? "never polled";
             text.Append('\n').Append(context.Text.SourceLine(
                 source.Id,
-                MarkdownText.Escape(source.Url),
+                source.Url,
                 source.Kind == SourceKind.Feed ? "feed" : "folder",
                 SourceInterval.Format(source.Every),
-                MarkdownText.Escape(status),
+                status,
                 source.Articles));
             if (source.LastError is { } error)
             {
-                text.Append('\n').Append(context.Text.SourceLastError(MarkdownText.Escape(error)));
+                text.Append('\n').Append(context.Text.SourceLastError(error));
             }
         }
 
