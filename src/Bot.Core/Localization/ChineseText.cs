@@ -13,6 +13,10 @@ internal sealed class ChineseText : UiText
 
     public override string HelpHeader => "**我能做什么**";
 
+    public override string BackupLinksHeader => "**防失联，备用地址：**";
+
+    public override string WebArchiveLabel => "网页存档";
+
     public override string HelpAdminHeader => "**管理员命令**";
 
     public override string HelpSearchSyntax => "搜索：多个词须同时出现；\"短语\"；-词 表示排除；tag:标签、author:作者、since:2024-01-01、until:2024-12-31。";

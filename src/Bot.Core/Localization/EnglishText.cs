@@ -13,6 +13,10 @@ internal sealed class EnglishText : UiText
 
     public override string HelpHeader => "**What I can do**";
 
+    public override string BackupLinksHeader => "**If this channel is lost, find us here:**";
+
+    public override string WebArchiveLabel => "Web archive";
+
     public override string HelpAdminHeader => "**For admins**";
 
     public override string HelpSearchSyntax => "Search: several words must all match; \"a phrase\"; -word excludes; tag:name, author:name, since:2024-01-01, until:2024-12-31.";

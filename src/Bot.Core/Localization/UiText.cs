@@ -28,6 +28,36 @@ public abstract partial class UiText
 
     public abstract string HelpSearchSyntax { get; }
 
+    /// <summary>Heads the backup links in /start and /help ("if this channel is lost, find us here").</summary>
+    public abstract string BackupLinksHeader { get; }
+
+    /// <summary>Names the web archive's link in /start and /help.</summary>
+    public abstract string WebArchiveLabel { get; }
+
+    /// <summary>
+    /// The web archive and the publisher's backup links as Markdown lines, or empty when neither is configured.
+    /// Labels come from configuration and are escaped here; addresses go in angle brackets so any character is safe.
+    /// </summary>
+    public string Reachability(Uri? webArchive, IReadOnlyList<Links.BackupLink> backups)
+    {
+        var text = new System.Text.StringBuilder();
+        if (webArchive is not null)
+        {
+            text.Append(Rendering.MarkdownText.Escape(WebArchiveLabel)).Append(": [").Append(Rendering.MarkdownText.Escape(webArchive.AbsoluteUri)).Append("](<").Append(webArchive.AbsoluteUri).Append(">)\n");
+        }
+
+        if (backups.Count > 0)
+        {
+            text.Append(BackupLinksHeader).Append('\n');
+            foreach (var backup in backups)
+            {
+                text.Append("• [").Append(Rendering.MarkdownText.Escape(backup.Label)).Append("](<").Append(backup.Url.AbsoluteUri).Append(">)\n");
+            }
+        }
+
+        return text.ToString().TrimEnd('\n');
+    }
+
     public abstract string UnknownCommand(string name);
 
     public abstract string NonCommandHint { get; }

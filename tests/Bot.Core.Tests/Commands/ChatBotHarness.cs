@@ -35,15 +35,21 @@ public sealed class ChatBotHarness : IAsyncDisposable
 
     public static UserRef Admin(string language = "en") => new(Platform.Telegram, AdminId, "admin", language);
 
-    public static async Task<ChatBotHarness> CreateAsync()
+    public static async Task<ChatBotHarness> CreateAsync(IDictionary<string, string?>? settings = null)
     {
         var database = await TempDatabase.CreateAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Database:Path"] = database.Path,
             ["Bot:Admins"] = $"telegram:{AdminId}",
             ["Bot:TimeZone"] = "Asia/Shanghai",
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddLogging();
         var clock = new FakeTimeProvider();
         services.AddSingleton<TimeProvider>(clock);

@@ -1,9 +1,10 @@
 using Bot.Core.Chat;
+using Bot.Core.Links;
 
 namespace Bot.Core.Commands.Handlers;
 
 /// <summary>/start, and Telegram deep links "/start a42" that open article 42.</summary>
-public sealed class StartHandler(ReadHandler read) : ICommandHandler
+public sealed class StartHandler(ReadHandler read, ArticleLinks links) : ICommandHandler
 {
     public CommandDescriptor Descriptor { get; } = new(
         "start", "Welcome and how to begin", "欢迎与入门", [],
@@ -17,6 +18,7 @@ public sealed class StartHandler(ReadHandler read) : ICommandHandler
             return read.ReadAsync(context, id, ct);
         }
 
-        return Task.FromResult(CommandContext.Say(context.Text.Welcome));
+        var reachability = context.Text.Reachability(links.PublicBase, links.Backups);
+        return Task.FromResult(CommandContext.Say(reachability.Length == 0 ? context.Text.Welcome : context.Text.Welcome + "\n\n" + reachability));
     }
 }
