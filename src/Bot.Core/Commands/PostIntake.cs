@@ -66,7 +66,7 @@ public sealed class PostIntake(
         var (article, error) = await pages!.ReadAsync(url, ct);
         if (article is null)
         {
-            return CommandContext.Say(text.PostUrlFailed(error));
+            return CommandContext.Say(text.PostUrlFailed(error ?? string.Empty));
         }
 
         // A draft, like any post: Publish / Schedule / Cancel decide; source_file stays free for imports.
