@@ -59,17 +59,21 @@ public static class ImportCommand
 
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(
-                new
-                {
-                    imported = summary.Imported,
-                    updated = summary.Updated,
-                    unchanged = summary.Unchanged,
-                    failed = summary.Failed.Select(f => new { path = f.Path, error = f.Error }),
-                    images_stored = summary.ImagesStored,
-                    images_failed = summary.ImagesFailed,
-                },
-                CliJson.Options));
+            // The summary keeps the shape other tools read; image counts are added only when there were images.
+            var fields = new Dictionary<string, object>
+            {
+                ["imported"] = summary.Imported,
+                ["updated"] = summary.Updated,
+                ["unchanged"] = summary.Unchanged,
+                ["failed"] = summary.Failed.Select(f => new { path = f.Path, error = f.Error }).ToList(),
+            };
+            if (summary.ImagesStored + summary.ImagesFailed > 0)
+            {
+                fields["images_stored"] = summary.ImagesStored;
+                fields["images_failed"] = summary.ImagesFailed;
+            }
+
+            Console.WriteLine(JsonSerializer.Serialize(fields, CliJson.Options));
         }
         else
         {
