@@ -1,4 +1,5 @@
 using Bot.Core.Digests;
+using Bot.Core.Links;
 using Bot.Core.Publishing;
 using Bot.Core.Search;
 using Bot.Core.Subscriptions;
@@ -26,6 +27,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<ChatTimeZones>();
         services.TryAddSingleton<DigestTriggerSignal>();
         services.TryAddSingleton<IDeliveryPreferenceService, SqliteDeliveryPreferenceService>();
+        services.AddLinks(configuration); // digests link to the web archive
         services.TryAddSingleton<DigestComposer>();
         services.TryAddSingleton<DigestMaker>();
         services.AddHostedService<DigestScheduler>();

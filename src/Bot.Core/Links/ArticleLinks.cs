@@ -19,16 +19,18 @@ public sealed record ArticleFooter(Uri? WebUrl, string WebLabel, string BackupLa
 /// </summary>
 public sealed class ArticleLinks(IOptions<PublicUrlOptions> web, IOptions<BotOptions> bot)
 {
-    private readonly Uri? _base = ParseBase(web.Value.PublicUrl);
-    private readonly IReadOnlyList<BackupLink> _backups = BotOptions.ParseBackupLinks(bot.Value.BackupLinks);
+    // Read on first use, not in the constructor: the options are validated when the host starts, and a
+    // constructor that read them would turn a bad setting into a stack trace before that check speaks.
+    private readonly Lazy<Uri?> _base = new(() => ParseBase(web.Value.PublicUrl));
+    private readonly Lazy<IReadOnlyList<BackupLink>> _backups = new(() => BotOptions.ParseBackupLinks(bot.Value.BackupLinks));
 
     /// <summary>Configured backup links, in order; entries that do not parse are refused at start by validation.</summary>
-    public IReadOnlyList<BackupLink> Backups => _backups;
+    public IReadOnlyList<BackupLink> Backups => _backups.Value;
 
-    public Uri? PublicBase => _base;
+    public Uri? PublicBase => _base.Value;
 
     /// <summary>The article's page on the web archive, or null when Web:PublicUrl is not set.</summary>
-    public Uri? ArticlePage(long id) => _base is null ? null : new Uri(_base, "articles/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public Uri? ArticlePage(long id) => PublicBase is not { } root ? null : new Uri(root, "articles/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public ArticleFooter FooterFor(Article article)
     {
@@ -38,7 +40,7 @@ public sealed class ArticleLinks(IOptions<PublicUrlOptions> web, IOptions<BotOpt
             article.Id > 0 ? ArticlePage(article.Id) : null,
             chinese ? "在网页上阅读" : "Read on the web",
             chinese ? "备用" : "Backup",
-            bot.Value.BackupLinksInDeliveries ? _backups : []);
+            bot.Value.BackupLinksInDeliveries ? Backups : []);
     }
 
     /// <summary>The base with a trailing slash, so relative paths append rather than replace its last segment.</summary>

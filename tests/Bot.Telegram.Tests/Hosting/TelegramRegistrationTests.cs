@@ -1,3 +1,4 @@
+using Bot.Core;
 using Bot.Core.Delivery;
 using Bot.Telegram.Api;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +22,9 @@ public sealed class TelegramRegistrationTests
     [Fact]
     public void AddTelegram_WithToken_RegistersClientAndDeliveryChannel()
     {
-        var services = new ServiceCollection().AddLogging().AddTelegram(Config(("Telegram:Token", "1:abc")));
+        // The adapter sits on Core (its delivery channel sends photos through Core's media uploads), as in the host.
+        var configuration = Config(("Telegram:Token", "1:abc"));
+        var services = new ServiceCollection().AddLogging().AddBotCore(configuration).AddTelegram(configuration);
         using var provider = services.BuildServiceProvider();
         Assert.NotNull(provider.GetRequiredService<ITelegramApi>());
         Assert.Single(provider.GetServices<IDeliveryChannel>());
