@@ -107,7 +107,7 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
                     wait = TimeSpan.FromTicks(Math.Max(globalAt, chatAt) - now);
                 }
 
-                await Task.Delay(wait, time, ct);
+                await DelayAsync(wait, ct);
             }
         }
         finally
@@ -214,5 +214,16 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
         bucket = new TokenBucket(perSecond, rates.ChatBurst, now);
         _chats[(platform, chatId)] = bucket;
         return bucket;
+    }
+
+    // Task.Delay with a TimeProvider completes at once for a wait under a millisecond, and a token
+    // bucket's next token is often that close: the reply loop would spin without time moving. A timer
+    // of the provider's own waits the exact span, and continues off the thread that fired it.
+    private async Task DelayAsync(TimeSpan wait, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var timer = time.CreateTimer(static state => ((TaskCompletionSource)state!).TrySetResult(), done, wait, Timeout.InfiniteTimeSpan);
+        await using var registration = ct.Register(static state => ((TaskCompletionSource)state!).TrySetCanceled(), done);
+        await done.Task;
     }
 }
