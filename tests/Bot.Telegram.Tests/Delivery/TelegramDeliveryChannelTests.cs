@@ -148,34 +148,6 @@ public sealed class TelegramDeliveryChannelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ADigestOfThreeHundredArticles_IsSplitAtTelegramsLimit_ListingEveryOne()
-    {
-        await using var h = await Bot.Testing.Delivery.DeliveryHarness.CreateAsync();
-        var chat = Bot.Testing.Delivery.DeliveryHarness.Group("-100");
-        await h.Subscriptions.SubscribeAsync(chat, Bot.Core.Subscriptions.SubscriptionFilter.Everything, CancellationToken.None);
-        await h.Preferences.SetDigestAsync(chat, Bot.Core.Digests.DigestSchedule.Daily(new TimeOnly(8, 0)), "zh", CancellationToken.None);
-        var ids = new List<long>();
-        for (var i = 0; i < 300; i++)
-        {
-            ids.Add(await h.PublishAsync($"一篇相当长的文章标题，用来填满摘要 {i}"));
-        }
-
-        h.Clock.Advance(TimeSpan.FromDays(1));
-        await h.Maker.RunDueAsync(1, CancellationToken.None);
-        var digest = (await h.Digests.ComposeAsync(1, CancellationToken.None))!;
-
-        var parts = new TelegramArticleRenderer().Render(digest);
-        Assert.True(parts.Count > 1);
-        Assert.All(parts, part => Assert.True(part.Length <= TelegramLimits.MessageText));
-        var all = string.Concat(parts);
-        Assert.All(ids, id => Assert.Contains($"/read {id}", all, StringComparison.Ordinal));
-        for (var i = 0; i < parts.Count; i++)
-        {
-            Assert.IsType<SendOutcome.Sent>(await _channel.SendPartAsync(new DeliveryTarget("-100500", ChatKind.Group, null), digest, i, CancellationToken.None));
-        }
-    }
-
-    [Fact]
     public async Task SendPart_ErrorEchoingTheRequestUrl_OutcomeNeverCarriesTheToken()
     {
         _fake.Script(23, new FakeFailure.EchoingUrl());
