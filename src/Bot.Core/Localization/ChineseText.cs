@@ -177,7 +177,7 @@ internal sealed class ChineseText : UiText
 
     public override string AddedToGroup => "你好！本群管理员在这里发送 /subscribe 即可接收新文章；/help 查看全部功能。";
 
-    public override string AddedToChannel(string reference) => $"我可以在本频道发布新文章。频道管理员在与我的私聊中发送 /subscribe {reference} 即可订阅本频道。";
+    public override string AddedToChannel(string reference) => $"我可以在本频道发布新文章。频道管理员在与我的私聊中发送 /subscribe {E(reference)} 即可订阅本频道。";
 
     public override string PostUrlFailed(string error) => $"无法从该网页取得文章：{E(error)}";
 
@@ -186,14 +186,14 @@ internal sealed class ChineseText : UiText
     public override string SourcesHeader(int count) => $"*订阅源*（{count}）";
 
     public override string SourceLine(long id, string url, string kind, string every, string status, int articles) =>
-        $"{id}. {E(url)} — {kind}，每 {every}，{E(status)}，{articles} 篇";
+        $"{id}. {E(url)} — {E(kind)}，每 {E(every)}，{E(status)}，{articles} 篇";
 
     public override string SourceLastError(string error) => $"    最近错误：{E(error)}";
 
     public override string AddSourceUsage => "用法：/addsource <订阅源网址> [间隔]，例如 /addsource https://example.org/feed.xml 30m";
 
     public override string SourceAdded(long id, string url, string kind, string every) =>
-        $"已添加订阅源 {id}：{E(url)}（{kind}，每 {every}）。第一次抓取只把已有文章收入存档，不推送；之后的新文章会推送给订阅者。";
+        $"已添加订阅源 {id}：{E(url)}（{E(kind)}，每 {E(every)}）。第一次抓取只把已有文章收入存档，不推送；之后的新文章会推送给订阅者。";
 
     public override string SourceAddFailed(string error) => $"未添加：{E(error)}";
 

@@ -177,7 +177,7 @@ internal sealed class EnglishText : UiText
 
     public override string AddedToGroup => "Hello! An admin of this group can send /subscribe here to receive new articles; /help lists everything else.";
 
-    public override string AddedToChannel(string reference) => $"I can post new articles in this channel. An admin of the channel subscribes it by sending me /subscribe {reference} in a private chat.";
+    public override string AddedToChannel(string reference) => $"I can post new articles in this channel. An admin of the channel subscribes it by sending me /subscribe {E(reference)} in a private chat.";
 
     public override string PostUrlFailed(string error) => $"I couldn't take the article from that page: {E(error)}";
 
@@ -186,14 +186,14 @@ internal sealed class EnglishText : UiText
     public override string SourcesHeader(int count) => $"*Sources* ({count})";
 
     public override string SourceLine(long id, string url, string kind, string every, string status, int articles) =>
-        $"{id}. {E(url)} — {kind}, every {every}, {E(status)}, {articles} articles";
+        $"{id}. {E(url)} — {E(kind)}, every {E(every)}, {E(status)}, {articles} articles";
 
     public override string SourceLastError(string error) => $"    last error: {E(error)}";
 
     public override string AddSourceUsage => "Usage: /addsource <feed url> [every], e.g. /addsource https://example.org/feed.xml 30m";
 
     public override string SourceAdded(long id, string url, string kind, string every) =>
-        $"Source {id} added: {E(url)} ({kind}, every {every}). Its first poll takes the existing items into the archive without sending them; new items after that reach subscribers.";
+        $"Source {id} added: {E(url)} ({E(kind)}, every {E(every)}). Its first poll takes the existing items into the archive without sending them; new items after that reach subscribers.";
 
     public override string SourceAddFailed(string error) => $"Not added: {E(error)}";
 
