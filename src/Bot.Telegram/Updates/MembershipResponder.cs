@@ -2,7 +2,6 @@ using System.Globalization;
 using Bot.Core.Chat;
 using Bot.Core.Commands;
 using Bot.Core.Localization;
-using Bot.Core.Rendering;
 using Bot.Core.Subscriptions;
 using Bot.Telegram.Replies;
 using Microsoft.Extensions.Logging;
@@ -38,7 +37,7 @@ public sealed partial class MembershipResponder(
         {
             ChatType.Group or ChatType.Supergroup when !update.OldChatMember.IsInChat && update.NewChatMember.IsInChat => text.AddedToGroup,
             ChatType.Channel when CanPost(update.NewChatMember) && !CanPost(update.OldChatMember) =>
-                text.AddedToChannel(MarkdownText.Escape(chat.Username is { } name ? "@" + name : chatId)),
+                text.AddedToChannel(chat.Username is { } name ? "@" + name : chatId),
             _ => null,
         };
         if (greeting is not null)
