@@ -7,8 +7,14 @@ namespace Bot.Core.Tests.Fetching;
 public sealed class SafeConnectorTests
 {
     // Stands in for a public server in tests: the only address the test policy calls public is loopback.
+    // The "private" address is a loopback one the test policy calls private: should the filtering ever
+    // break, the connector reaches an empty port on this machine, never a private-range network.
+    private static readonly IPAddress StandInPrivate = IPAddress.Parse("127.0.0.3");
+
     private static AddressRefusal LoopbackIsPublic(IPAddress address) =>
-        address.Equals(IPAddress.Loopback) ? AddressRefusal.None : AddressPolicy.Check(address);
+        address.Equals(IPAddress.Loopback) ? AddressRefusal.None
+        : address.Equals(StandInPrivate) ? AddressRefusal.Private
+        : AddressPolicy.Check(address);
 
     [Fact]
     public async Task Connect_NameResolvingToPrivateAddress_IsRefusedBeforeConnecting()
@@ -17,8 +23,8 @@ public sealed class SafeConnectorTests
         var connector = new SafeConnector(false, (_, _) =>
         {
             resolved++;
-            return Task.FromResult(new[] { IPAddress.Parse("10.0.0.5") });
-        }, AddressPolicy.Check);
+            return Task.FromResult(new[] { StandInPrivate });
+        }, LoopbackIsPublic);
 
         var error = await Assert.ThrowsAsync<FetchRefusedException>(async () =>
             await connector.ConnectAsync(new DnsEndPoint("intranet.example", 80), CancellationToken.None));
@@ -47,7 +53,7 @@ public sealed class SafeConnectorTests
     {
         await using var server = await LoopbackWebServer.StartAsync();
         var connector = new SafeConnector(false,
-            (_, _) => Task.FromResult(new[] { IPAddress.Parse("10.0.0.5"), IPAddress.Loopback }),
+            (_, _) => Task.FromResult(new[] { StandInPrivate, IPAddress.Loopback }),
             LoopbackIsPublic);
 
         await using var stream = await connector.ConnectAsync(new DnsEndPoint("mixed.example", server.Url("/").Port), CancellationToken.None);

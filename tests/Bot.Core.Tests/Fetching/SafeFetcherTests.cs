@@ -228,9 +228,10 @@ public sealed class SafeFetcherTests : IAsyncLifetime
         var resolver = (string host, CancellationToken _) => Task.FromResult(host switch
         {
             "public.test" => new[] { IPAddress.Loopback },
-            _ => [IPAddress.Parse("10.9.8.7")],
+            _ => [IPAddress.Parse("127.0.0.3")],
         });
-        // Loopback plays the public server; 10.9.8.7 is only ever a value the policy refuses.
+        // 127.0.0.1 plays the public server and 127.0.0.3 the intranet (refused as loopback), so even a
+        // broken check could only reach an empty port on this machine, never a private-range network.
         AddressRefusal Policy(IPAddress a) => a.Equals(IPAddress.Loopback) ? AddressRefusal.None : AddressPolicy.Check(a);
         using var fetcher = new SafeFetcher(options, TimeProvider.System, NullLogger<SafeFetcher>.Instance,
             new SafeConnector(false, resolver, Policy), Policy);
