@@ -2,7 +2,7 @@ namespace Bot.Core.Localization;
 
 /// <summary>
 /// The words of digests and of the delivery-terms commands (/digest, /quiet, /timezone), per language.
-/// Values are Core Markdown; arguments are made of digits, zone names and escaped titles only.
+/// Values are Core Markdown; a zone name is taken raw and escaped here, as UiText does with its values.
 /// </summary>
 public abstract class DeliveryText
 {
@@ -13,6 +13,8 @@ public abstract class DeliveryText
     public static DeliveryText English { get; } = new EnglishDeliveryText();
 
     public static DeliveryText Chinese { get; } = new ChineseDeliveryText();
+
+    protected static string E(string? value) => Rendering.MarkdownText.Escape(value);
 
     public abstract string DailyDigestTitle(DateOnly day);
 

@@ -1,6 +1,5 @@
 using Bot.Core.Digests;
 using Bot.Core.Localization;
-using Bot.Core.Rendering;
 
 namespace Bot.Core.Commands.Handlers;
 
@@ -36,6 +35,6 @@ public sealed class DigestHandler(IDeliveryPreferenceService preferences, ChatTi
 
         return CommandContext.Say(schedule is null
             ? text.DigestOff
-            : text.DigestSet(schedule.Display, MarkdownText.Escape(subscription.Preferences.TimeZone ?? zones.Default.Id)));
+            : text.DigestSet(schedule.Display, subscription.Preferences.TimeZone ?? zones.Default.Id));
     }
 }

@@ -1,6 +1,5 @@
 using Bot.Core.Digests;
 using Bot.Core.Localization;
-using Bot.Core.Rendering;
 
 namespace Bot.Core.Commands.Handlers;
 
@@ -33,6 +32,6 @@ public sealed class QuietHandler(IDeliveryPreferenceService preferences, ChatTim
 
         return CommandContext.Say(window is null
             ? text.QuietOff
-            : text.QuietSet(window.Display, window.Silent, MarkdownText.Escape(subscription.Preferences.TimeZone ?? zones.Default.Id)));
+            : text.QuietSet(window.Display, window.Silent, subscription.Preferences.TimeZone ?? zones.Default.Id));
     }
 }

@@ -1,6 +1,5 @@
 using Bot.Core.Digests;
 using Bot.Core.Localization;
-using Bot.Core.Rendering;
 using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Commands.Handlers;
@@ -25,7 +24,7 @@ public sealed class SubscriptionsHandler(ISubscriptionService subscriptions, Cha
 
         var terms = subscription.Preferences;
         var line = DeliveryText.For(context.Text.Language).Terms(
-            terms.Digest?.Display, terms.Quiet?.Display, terms.Quiet?.Silent == true, MarkdownText.Escape(terms.TimeZone ?? zones.Default.Id));
+            terms.Digest?.Display, terms.Quiet?.Display, terms.Quiet?.Silent == true, terms.TimeZone ?? zones.Default.Id);
         return CommandContext.Say(context.Text.SubscriptionStatus(subscription.Filter, subscription.Paused) + "\n" + line);
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bot.Core.Digests;
 using Bot.Core.Localization;
-using Bot.Core.Rendering;
 
 namespace Bot.Core.Commands.Handlers;
 
@@ -25,7 +24,7 @@ public sealed class TimeZoneHandler(IDeliveryPreferenceService preferences, Time
 
         if (ChatTimeZones.TryFind(name) is not { } zone)
         {
-            return CommandContext.SayPrivately(text.TimeZoneUnknown(MarkdownText.Escape(name)) + "\n" + text.TimeZoneUsage);
+            return CommandContext.SayPrivately(text.TimeZoneUnknown(name) + "\n" + text.TimeZoneUsage);
         }
 
         var subscription = await preferences.SetTimeZoneAsync(context.Target.Chat, name, ct);
@@ -35,6 +34,6 @@ public sealed class TimeZoneHandler(IDeliveryPreferenceService preferences, Time
         }
 
         var localNow = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        return CommandContext.Say(text.TimeZoneSet(MarkdownText.Escape(name), localNow));
+        return CommandContext.Say(text.TimeZoneSet(name, localNow));
     }
 }
