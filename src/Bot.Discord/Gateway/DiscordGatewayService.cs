@@ -26,6 +26,10 @@ public sealed class DiscordGatewayService(
     private const int ShardId = 0;
     private readonly GatewaySession _session = new();
     private GatewayBot? _gatewayBot;
+    private long _heartbeatsAcknowledged;
+
+    /// <summary>Heartbeat ACKs received over all connections: a health figure, and what tests wait on before moving the clock.</summary>
+    public long HeartbeatsAcknowledged => Interlocked.Read(ref _heartbeatsAcknowledged);
 
     /// <summary>True once READY has given a session that a dropped connection can resume.</summary>
     public bool HasSession => _session.CanResume;
@@ -206,6 +210,7 @@ public sealed class DiscordGatewayService(
                         break;
                     case GatewayOpCode.HeartbeatAck:
                         heartbeat.Acked();
+                        Interlocked.Increment(ref _heartbeatsAcknowledged);
                         break;
                     case GatewayOpCode.Reconnect:
                         logger.LogInformation("Discord asked the gateway to reconnect");

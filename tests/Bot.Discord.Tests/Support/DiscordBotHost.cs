@@ -38,7 +38,7 @@ public sealed class DiscordBotHost : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = string.Empty;
 
-    public static async Task<DiscordBotHost> StartAsync(FakeDiscord discord, IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<DiscordBotHost> StartAsync(FakeDiscord discord, IReadOnlyDictionary<string, string?>? extra = null, TimeProvider? time = null)
     {
         var database = await TempDatabase.CreateAsync();
         var settings = new Dictionary<string, string?>
@@ -67,6 +67,12 @@ public sealed class DiscordBotHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(logs);
+        if (time is not null)
+        {
+            // Registered before the composition, whose TryAdd of the system clock then leaves it alone.
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddBotCore(builder.Configuration);
         builder.Services.AddDiscord(builder.Configuration);
         var app = builder.Build();
