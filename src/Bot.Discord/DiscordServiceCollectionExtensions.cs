@@ -56,7 +56,7 @@ public static class DiscordServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<GatewayDispatcher>();
+            services.AddSingleton<IGatewayDispatcher, GatewayDispatcher>();
             services.AddSingleton<GatewayEventHandlers>();
             services.AddSingleton<IdentifyGate>();
             services.AddSingleton<DiscordGatewayService>();

@@ -235,6 +235,11 @@ public sealed class DiscordGatewayService(
         {
             logger.LogInformation("Discord gateway connection dropped: {Reason}", e.Message);
         }
+        catch (OperationCanceledException) when (heartbeat.Zombie && !stoppingToken.IsCancellationRequested)
+        {
+            // The heartbeat aborted the socket under a pending receive, which then reads as "Aborted": the
+            // expected end of a zombie connection, not a failure whose backoff would delay the resume.
+        }
         finally
         {
             await connection.CancelAsync();

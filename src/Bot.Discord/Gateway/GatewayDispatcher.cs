@@ -14,7 +14,7 @@ public sealed class GatewayDispatcher(
     InteractionHandler interactions,
     IDiscordRestClient rest,
     IServiceScopeFactory scopes,
-    ILogger<GatewayDispatcher> logger)
+    ILogger<GatewayDispatcher> logger) : IGatewayDispatcher
 {
     public Task DispatchAsync(string eventName, JsonElement data, DateTimeOffset receivedAt, CancellationToken ct) => eventName switch
     {

@@ -11,7 +11,7 @@ namespace Bot.Discord.Gateway;
 /// only when the host's shutdown timeout runs out), and a failure is logged with the event and, for
 /// interactions, the interaction's id.
 /// </summary>
-public sealed class GatewayEventHandlers(GatewayDispatcher dispatcher, ILogger<GatewayEventHandlers> logger) : IDisposable
+public sealed class GatewayEventHandlers(IGatewayDispatcher dispatcher, ILogger<GatewayEventHandlers> logger) : IDisposable
 {
     public const int Capacity = 256;
 
