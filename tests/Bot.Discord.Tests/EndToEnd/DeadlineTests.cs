@@ -70,6 +70,32 @@ public sealed class DeadlineTests
         await discord.WaitForAsync(d => d.CallsFor(FakeInteractions.TokenOf(interaction)).Any(c => c.Kind == RecordedCallKind.EditOriginal), "the answer");
     }
 
+    [Theory]
+    [InlineData("subscribe", false)]
+    [InlineData("search", true)]
+    public async Task Gateway_DeferredAnswer_IsPersonalFromTheDeferralOn(string command, bool personal)
+    {
+        // Discord ignores flags on an edit of the original response: a personal answer must be asked for
+        // when deferring, or the edit shows it to the whole channel.
+        await using var discord = await StartDiscordAsync();
+        await using var bot = await DiscordBotHost.StartAsync(discord);
+        await discord.WaitForAsync(d => d.GatewayReady, "a session");
+        var interaction = command == "subscribe"
+            ? Subscribe()
+            : FakeInteractions.SlashCommand("search", [("query", 3, JsonValue.Create("中国"))]);
+        var token = FakeInteractions.TokenOf(interaction);
+
+        await using (var writer = await LockAsync(bot.DatabasePath))
+        {
+            await discord.DispatchAsync("INTERACTION_CREATE", interaction);
+            await discord.WaitForAsync(d => d.CallsFor(token).Any() || d.LateCallbacks > 0, "the initial response", TimeSpan.FromSeconds(10));
+        }
+
+        await discord.WaitForAsync(d => d.AnswersFor(token).Any() || d.LateCallbacks > 0, "the answer");
+        Assert.Equal(5, discord.CallsFor(token).First().CallbackType);
+        Assert.Equal(personal, discord.IsOriginalEphemeral(token));
+    }
+
     private static async Task<FakeDiscord> StartDiscordAsync()
     {
         var discord = await FakeDiscord.StartAsync();
