@@ -8,7 +8,7 @@ namespace Bot.Discord.Tests.Interactions;
 public sealed class IdentifyGateTests
 {
     [Fact]
-    public async Task WaitTurn_SecondIdentify_WaitsFiveSeconds()
+    public async Task WaitTurn_SecondIdentify_WaitsDiscordsFiveSecondsAndAMargin()
     {
         var time = new FakeTimeProvider();
         using var gate = new IdentifyGate(time, NullLogger<IdentifyGate>.Instance);
@@ -16,10 +16,10 @@ public sealed class IdentifyGateTests
 
         await gate.WaitTurnAsync(limit, 0, default);
         var second = gate.WaitTurnAsync(limit, 0, default);
-        time.Advance(TimeSpan.FromSeconds(4.9));
+        time.Advance(TimeSpan.FromSeconds(5.5));
         Assert.False(second.IsCompleted);
 
-        time.Advance(TimeSpan.FromSeconds(0.1));
+        time.Advance(TimeSpan.FromSeconds(0.5));
         await second.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
