@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Globalization;
 using Bot.Core.Chat;
+using Bot.Core.Digests;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +13,8 @@ public sealed record SubscriptionRecord(
     [property: JsonPropertyName("platform")] string Platform,
     [property: JsonPropertyName("chat")] ChatRecord Chat,
     [property: JsonPropertyName("filters")] FiltersRecord Filters,
-    [property: JsonPropertyName("state")] StateRecord State);
+    [property: JsonPropertyName("state")] StateRecord State,
+    [property: JsonPropertyName("delivery")] DeliveryRecord? Delivery = null);
 
 public sealed record ChatRecord(
     [property: JsonPropertyName("id")] string Id,
@@ -31,6 +34,26 @@ public sealed record StateRecord(
     [property: JsonPropertyName("deactivatedReason")] string? DeactivatedReason,
     [property: JsonPropertyName("created")] DateTimeOffset Created);
 
+/// <summary>
+/// How the chat asked to receive articles: instant or a digest at a local time (and weekday), quiet hours,
+/// its time zone (null: <c>Bot:TimeZone</c>) and the language of the digest's own words. Absent in files
+/// from before digests existed, which means instant.
+/// </summary>
+public sealed record DeliveryRecord(
+    [property: JsonPropertyName("mode")] string Mode,
+    [property: JsonPropertyName("at")] string? At,
+    [property: JsonPropertyName("day")] string? Day,
+    [property: JsonPropertyName("quiet")] QuietRecord? Quiet,
+    [property: JsonPropertyName("time_zone")] string? TimeZone,
+    [property: JsonPropertyName("language")] string? Language);
+
+/// <param name="Start">Local "HH:mm".</param>
+/// <param name="Silent">Deliver without a notification instead of waiting for the end.</param>
+public sealed record QuietRecord(
+    [property: JsonPropertyName("start")] string Start,
+    [property: JsonPropertyName("end")] string End,
+    [property: JsonPropertyName("silent")] bool Silent);
+
 /// <summary>The export file: a format name and version, so an import can refuse a file that is not one.</summary>
 public sealed record SubscriptionExport(
     [property: JsonPropertyName("format")] string Format,
@@ -49,7 +72,7 @@ public sealed record SubscriptionImportSummary(int Created, int Updated);
 /// active or not, with its filters and state. Importing replaces each listed chat's filters and state and
 /// leaves chats the file does not mention alone; the whole file goes in one transaction or not at all.
 /// </summary>
-public sealed class SubscriptionTransfer(SqliteDatabase database, TimeProvider time)
+public sealed class SubscriptionTransfer(SqliteDatabase database, ChatTimeZones zones, TimeProvider time)
 {
     public static JsonSerializerOptions Json { get; } = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -77,7 +100,8 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, TimeProvider t
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = """
-                SELECT id, platform, chat_id, thread_id, chat_kind, title, paused, active, deactivated_reason, created_at
+                SELECT id, platform, chat_id, thread_id, chat_kind, title, paused, active, deactivated_reason, created_at,
+                       delivery_mode, digest_minute, digest_weekday, quiet_start, quiet_end, quiet_silent, time_zone, language
                 FROM subscriptions
                 ORDER BY id
                 """;
@@ -89,12 +113,23 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, TimeProvider t
                     reader.GetString(1),
                     new ChatRecord(reader.GetString(2), reader.GetString(3) is { Length: > 0 } thread ? thread : null, reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)),
                     new FiltersRecord(filter.Tags, filter.Authors, filter.Keywords),
-                    new StateRecord(reader.GetInt64(6) != 0, reader.GetInt64(7) != 0, reader.IsDBNull(8) ? null : reader.GetString(8), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)))));
+                    new StateRecord(reader.GetInt64(6) != 0, reader.GetInt64(7) != 0, reader.IsDBNull(8) ? null : reader.GetString(8), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9))),
+                    ToRecord(SubscriptionRows.ReadPreferences(reader, 10), reader.IsDBNull(17) ? null : reader.GetString(17))));
             }
         }
 
         return new SubscriptionExport(SubscriptionExport.FormatName, SubscriptionExport.CurrentVersion, time.GetUtcNow(), records);
     }
+
+    private static DeliveryRecord ToRecord(DeliveryPreferences preferences, string? language) => new(
+        preferences.Mode.ToKey(),
+        preferences.Digest is { } digest ? Clock(digest.At) : null,
+        preferences.Digest?.Day is { } day ? day.ToString().ToLowerInvariant() : null,
+        preferences.Quiet is { } quiet ? new QuietRecord(Clock(quiet.Start), Clock(quiet.End), quiet.Silent) : null,
+        preferences.TimeZone,
+        language);
+
+    private static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Reads an export file; throws <see cref="FormatException"/> with a reader's message when it is not one.</summary>
     public static SubscriptionExport Parse(string json)
@@ -152,7 +187,7 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, TimeProvider t
         return new SubscriptionImportSummary(created, updated);
     }
 
-    private static async Task<(long Id, bool Inserted)> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, SubscriptionRecord record, long now, CancellationToken ct)
+    private async Task<(long Id, bool Inserted)> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, SubscriptionRecord record, long now, CancellationToken ct)
     {
         // Parse has validated the platform already.
         _ = PlatformNames.TryParse(record.Platform, out var platform);
@@ -162,14 +197,19 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, TimeProvider t
         command.Transaction = transaction;
         command.CommandText = existing is null
             ? """
-              INSERT INTO subscriptions (platform, chat_id, thread_id, chat_kind, title, paused, active, deactivated_reason, created_at, modified_at)
-              VALUES ($platform, $chat, $thread, $kind, $title, $paused, $active, $reason, $created, $now)
+              INSERT INTO subscriptions (platform, chat_id, thread_id, chat_kind, title, paused, active, deactivated_reason, created_at, modified_at,
+                                         delivery_mode, digest_minute, digest_weekday, digest_next_at, quiet_start, quiet_end, quiet_silent, time_zone, language)
+              VALUES ($platform, $chat, $thread, $kind, $title, $paused, $active, $reason, $created, $now,
+                      $mode, $minute, $weekday, $next, $quietStart, $quietEnd, $quietSilent, $zone, $language)
               RETURNING id
               """
             : """
               UPDATE subscriptions
               SET chat_kind = $kind, title = coalesce($title, title), paused = $paused, active = $active,
-                  deactivated_reason = $reason, modified_at = $now
+                  deactivated_reason = $reason, modified_at = $now,
+                  delivery_mode = $mode, digest_minute = $minute, digest_weekday = $weekday, digest_next_at = $next,
+                  quiet_start = $quietStart, quiet_end = $quietEnd, quiet_silent = $quietSilent, time_zone = $zone,
+                  language = coalesce($language, language)
               WHERE platform = $platform AND chat_id = $chat AND thread_id = $thread
               RETURNING id
               """;
@@ -181,8 +221,74 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, TimeProvider t
         command.Parameters.AddWithValue("$reason", (object?)record.State.DeactivatedReason ?? DBNull.Value);
         command.Parameters.AddWithValue("$created", record.State.Created.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$now", now);
+        AddDelivery(command, record.Delivery, now);
         return ((long)(await command.ExecuteScalarAsync(ct))!, existing is null);
     }
+
+    /// <summary>The delivery columns; the next digest is computed here, in the chat's zone, as /digest would.</summary>
+    private void AddDelivery(SqliteCommand command, DeliveryRecord? delivery, long now)
+    {
+        // Parse has validated every value already.
+        var digest = Digest(delivery);
+        var quiet = delivery?.Quiet;
+        command.Parameters.AddWithValue("$mode", (digest?.Mode ?? DeliveryMode.Instant).ToKey());
+        command.Parameters.AddWithValue("$minute", digest is null ? DBNull.Value : (digest.At.Hour * 60) + digest.At.Minute);
+        command.Parameters.AddWithValue("$weekday", digest?.Day is { } day ? (int)day : DBNull.Value);
+        command.Parameters.AddWithValue(
+            "$next",
+            digest is null ? DBNull.Value : digest.NextAfter(DateTimeOffset.FromUnixTimeMilliseconds(now), zones.Resolve(delivery?.TimeZone)).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$quietStart", quiet is null ? DBNull.Value : Minutes(quiet.Start));
+        command.Parameters.AddWithValue("$quietEnd", quiet is null ? DBNull.Value : Minutes(quiet.End));
+        command.Parameters.AddWithValue("$quietSilent", quiet?.Silent == true ? 1 : 0);
+        command.Parameters.AddWithValue("$zone", (object?)delivery?.TimeZone ?? DBNull.Value);
+        command.Parameters.AddWithValue("$language", (object?)delivery?.Language ?? DBNull.Value);
+    }
+
+    private static DigestSchedule? Digest(DeliveryRecord? delivery) => DeliveryModes.Parse(delivery?.Mode) switch
+    {
+        DeliveryMode.Daily => DigestSchedule.Daily(TimeOnly.ParseExact(delivery!.At!, "HH:mm", CultureInfo.InvariantCulture)),
+        DeliveryMode.Weekly => DigestSchedule.Weekly(
+            Enum.Parse<DayOfWeek>(delivery!.Day!, ignoreCase: true),
+            TimeOnly.ParseExact(delivery.At!, "HH:mm", CultureInfo.InvariantCulture)),
+        _ => null,
+    };
+
+    private static int Minutes(string clock)
+    {
+        var time = TimeOnly.ParseExact(clock, "HH:mm", CultureInfo.InvariantCulture);
+        return (time.Hour * 60) + time.Minute;
+    }
+
+    private static void ValidateDelivery(DeliveryRecord delivery, string where)
+    {
+        if (delivery.Mode is not ("instant" or "daily" or "weekly"))
+        {
+            throw new FormatException($"{where}.delivery.mode: '{delivery.Mode}' is not instant, daily or weekly.");
+        }
+
+        if (delivery.Mode != "instant" && !IsClock(delivery.At))
+        {
+            throw new FormatException($"{where}.delivery.at: a {delivery.Mode} digest needs a local time as HH:mm.");
+        }
+
+        if (delivery.Mode == "weekly" && (delivery.Day is null || !Enum.TryParse<DayOfWeek>(delivery.Day, ignoreCase: true, out var day) || !Enum.IsDefined(day) || int.TryParse(delivery.Day, out _)))
+        {
+            throw new FormatException($"{where}.delivery.day: a weekly digest needs a weekday (monday … sunday).");
+        }
+
+        if (delivery.Quiet is { } quiet && (!IsClock(quiet.Start) || !IsClock(quiet.End) || quiet.Start == quiet.End))
+        {
+            throw new FormatException($"{where}.delivery.quiet: start and end must be two different times as HH:mm.");
+        }
+
+        if (delivery.TimeZone is { } zone && ChatTimeZones.TryFind(zone) is null)
+        {
+            throw new FormatException($"{where}.delivery.time_zone: '{zone}' is not a known time zone.");
+        }
+    }
+
+    private static bool IsClock(string? value) =>
+        TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private static void Validate(SubscriptionRecord record, int index)
     {
@@ -209,6 +315,11 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, TimeProvider t
         catch (ArgumentOutOfRangeException)
         {
             throw new FormatException($"{where}: unknown chat.kind '{record.Chat.Kind}' (private, group, channel or discord_channel).");
+        }
+
+        if (record.Delivery is { } delivery)
+        {
+            ValidateDelivery(delivery, where);
         }
     }
 }
