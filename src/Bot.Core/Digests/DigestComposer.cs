@@ -5,6 +5,7 @@ using Bot.Core.Links;
 using Bot.Core.Localization;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
+using Bot.Core.Storage.Articles;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Digests;
@@ -83,10 +84,10 @@ public sealed class DigestComposer(SqliteDatabase database, ChatTimeZones zones,
     private static async Task<List<DigestEntry>> EntriesAsync(SqliteConnection connection, long digestId, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT a.id, a.title, coalesce(a.published_utc, a.published_at)
             FROM digest_items i JOIN articles a ON a.id = i.article_id
-            WHERE i.digest_id = $id AND a.state = 'published'
+            WHERE i.digest_id = $id AND a.state = '{ArticleStates.Published}'
             ORDER BY a.published_at, a.id
             """;
         command.Parameters.AddWithValue("$id", digestId);

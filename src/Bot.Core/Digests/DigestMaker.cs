@@ -1,5 +1,6 @@
 using Bot.Core.Delivery;
 using Bot.Core.Storage;
+using Bot.Core.Storage.Articles;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -172,10 +173,10 @@ public sealed class DigestMaker(
         var taken = await ExecuteAsync(
             connection,
             transaction,
-            """
+            $"""
             UPDATE digest_items SET digest_id = $digest
             WHERE subscription_id = $id AND digest_id IS NULL
-              AND article_id IN (SELECT id FROM articles WHERE state = 'published');
+              AND article_id IN (SELECT id FROM articles WHERE state = '{ArticleStates.Published}');
             """,
             ct,
             ("$id", subscriptionId),

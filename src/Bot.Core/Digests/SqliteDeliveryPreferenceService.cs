@@ -1,6 +1,7 @@
 using Bot.Core.Chat;
 using Bot.Core.Delivery;
 using Bot.Core.Storage;
+using Bot.Core.Storage.Articles;
 using Bot.Core.Subscriptions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ public sealed class SqliteDeliveryPreferenceService(
             await using var command = Command(connection, transaction, current.Id);
             if (schedule is null)
             {
-                command.CommandText = """
+                command.CommandText = $"""
                     UPDATE subscriptions
                     SET delivery_mode = 'instant', digest_minute = NULL, digest_weekday = NULL, digest_next_at = NULL, modified_at = $now
                     WHERE id = $id;
@@ -33,7 +34,7 @@ public sealed class SqliteDeliveryPreferenceService(
                     INSERT INTO deliveries (article_id, subscription_id, state, next_attempt_at, created_at)
                     SELECT i.article_id, i.subscription_id, 'pending', $now, $now
                     FROM digest_items i JOIN articles a ON a.id = i.article_id
-                    WHERE i.subscription_id = $id AND i.digest_id IS NULL AND a.state = 'published'
+                    WHERE i.subscription_id = $id AND i.digest_id IS NULL AND a.state = '{ArticleStates.Published}'
                     ORDER BY a.published_at, a.id
                     ON CONFLICT (article_id, subscription_id) DO NOTHING;
                     DELETE FROM digest_items WHERE subscription_id = $id AND digest_id IS NULL;

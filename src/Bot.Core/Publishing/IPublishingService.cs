@@ -1,3 +1,5 @@
+using Bot.Core.Chat;
+
 namespace Bot.Core.Publishing;
 
 public enum PublishStatus
@@ -18,7 +20,7 @@ public sealed record PublishOutcome(long ArticleId, PublishStatus Status, int De
 public sealed record DeliveryStats(int Pending, int Sent, int Failed);
 
 /// <summary>Counts per subscription for admins.</summary>
-public sealed record SubscriptionStats(long SubscriptionId, string Platform, string ChatId, bool Active, int Pending, int Sent, int Failed);
+public sealed record SubscriptionStats(long SubscriptionId, Platform Platform, string ChatId, bool Active, int Pending, int Sent, int Failed);
 
 /// <summary>
 /// Moves articles through draft → scheduled → published → retracted. Publishing records one outbox row

@@ -1,7 +1,9 @@
 using Bot.Core.Articles;
+using Bot.Core.Chat;
 using Bot.Core.Delivery;
 using Bot.Core.Search;
 using Bot.Core.Storage;
+using Bot.Core.Storage.Articles;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -21,12 +23,12 @@ public sealed class SqlitePublishingService(
     ILogger<SqlitePublishingService> logger) : IPublishingService
 {
     /// <summary>Digests that list article $id and no article that is not retracted.</summary>
-    private const string EmptiedDigests = """
+    private const string EmptiedDigests = $"""
         SELECT i.digest_id FROM digest_items i
         WHERE i.article_id = $id AND i.digest_id IS NOT NULL
           AND NOT EXISTS (
               SELECT 1 FROM digest_items o JOIN articles a ON a.id = o.article_id
-              WHERE o.digest_id = i.digest_id AND a.state <> 'retracted')
+              WHERE o.digest_id = i.digest_id AND a.state <> '{ArticleStates.Retracted}')
         """;
 
     public async Task<PublishOutcome> PublishNowAsync(long articleId, CancellationToken ct)
@@ -60,8 +62,8 @@ public sealed class SqlitePublishingService(
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = """
-                UPDATE articles SET state = 'scheduled', scheduled_at = $at, modified_at = $now WHERE id = $id
+            command.CommandText = $"""
+                UPDATE articles SET state = '{ArticleStates.Scheduled}', scheduled_at = $at, modified_at = $now WHERE id = $id
                 """;
             command.Parameters.AddWithValue("$id", articleId);
             command.Parameters.AddWithValue("$at", at.ToUnixTimeSeconds());
@@ -97,7 +99,7 @@ public sealed class SqlitePublishingService(
             // Pending deliveries stop; every message already on a platform (also the first parts of
             // an unfinished one) is queued for deletion, which the worker sends at the rate limits.
             command.CommandText = $"""
-                UPDATE articles SET state = 'retracted', scheduled_at = NULL, modified_at = $now_s WHERE id = $id;
+                UPDATE articles SET state = '{ArticleStates.Retracted}', scheduled_at = NULL, modified_at = $now_s WHERE id = $id;
                 UPDATE deliveries
                 SET state = 'cancelled', finished_at = $now_ms, last_error = 'article retracted'
                 WHERE article_id = $id AND state = 'pending' AND digest_id IS NULL;
@@ -160,8 +162,8 @@ public sealed class SqlitePublishingService(
         await using (var connection = await database.OpenAsync(ct))
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = """
-                SELECT id FROM articles WHERE state = 'scheduled' AND scheduled_at <= $now ORDER BY scheduled_at, id
+            command.CommandText = $"""
+                SELECT id FROM articles WHERE state = '{ArticleStates.Scheduled}' AND scheduled_at <= $now ORDER BY scheduled_at, id
                 """;
             command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeSeconds());
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -219,12 +221,15 @@ public sealed class SqlitePublishingService(
         while (await reader.ReadAsync(ct))
         {
             stats.Add(new SubscriptionStats(
-                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0,
+                reader.GetInt64(0), PlatformOf(reader.GetString(1)), reader.GetString(2), reader.GetInt64(3) != 0,
                 (int)reader.GetInt64(4), (int)reader.GetInt64(5), (int)reader.GetInt64(6)));
         }
 
         return stats;
     }
+
+    private static Platform PlatformOf(string key) =>
+        PlatformNames.TryParse(key, out var platform) ? platform : throw new InvalidOperationException($"unknown platform '{key}' in the database");
 
     private async Task<PublishOutcome> PublishAsync(long articleId, bool onlyIfDue, CancellationToken ct)
     {
@@ -241,9 +246,9 @@ public sealed class SqlitePublishingService(
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = """
+            command.CommandText = $"""
                 UPDATE articles
-                SET state = 'published', published_at = $now, scheduled_at = NULL, modified_at = $now,
+                SET state = '{ArticleStates.Published}', published_at = $now, scheduled_at = NULL, modified_at = $now,
                     published = coalesce(published, $iso), published_utc = coalesce(published_utc, $now)
                 WHERE id = $id
                 """;

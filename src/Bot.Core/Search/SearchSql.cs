@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bot.Core.Search.Query;
 using Bot.Core.Search.Text;
+using Bot.Core.Storage.Articles;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Search;
@@ -41,7 +42,7 @@ internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<
                 : $"""
                   FROM article_fts
                   JOIN articles AS a INDEXED BY ix_articles_search ON a.id = article_fts.rowid
-                  WHERE article_fts MATCH $match AND a.state = 'published'{authors}
+                  WHERE article_fts MATCH $match AND a.state = '{ArticleStates.Published}'{authors}
                   """;
 
             // bm25 first scans the whole doclist of every phrase in the MATCH to weigh it, filters and
@@ -94,7 +95,7 @@ internal sealed record SearchSql(string PageSql, string CountSql, IReadOnlyList<
             excluded = "\nAND a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH $exclude)";
         }
 
-        const string filtered = "FROM articles AS a INDEXED BY ix_articles_state_published WHERE a.state = 'published'";
+        const string filtered = $"FROM articles AS a INDEXED BY ix_articles_state_published WHERE a.state = '{ArticleStates.Published}'";
         return new SearchSql(
             $"""
             SELECT a.id, 0.0 AS score

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bot.Core.Search.Text;
+using Bot.Core.Storage.Articles;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Search;
@@ -8,10 +9,10 @@ namespace Bot.Core.Search;
 public sealed class SqliteArticleIndex : IArticleIndex
 {
     /// <summary>The columns <see cref="Document"/> reads, for a query over articles AS a.</summary>
-    public const string DocumentColumns = """
+    public const string DocumentColumns = $"""
         a.id, a.title, a.plain_text, a.published_utc,
         (SELECT json_group_array(t.value_key) FROM article_tags AS t WHERE t.article_id = a.id AND t.kind = 'tag'),
-        a.state <> 'published'
+        a.state <> '{ArticleStates.Published}'
         """;
 
     private const string WriteSql = """

@@ -3,6 +3,7 @@ using Bot.Core.Search.Query;
 using Bot.Core.Search.Snippets;
 using Bot.Core.Search.Text;
 using Bot.Core.Storage;
+using Bot.Core.Storage.Articles;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -121,9 +122,9 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
         var until = filters.UntilUtc is { } before ? Day(before) : DateTime.MaxValue.Date;
 
         await using var next = connection.CreateCommand();
-        next.CommandText = """
+        next.CommandText = $"""
             SELECT min(published_utc) FROM articles INDEXED BY ix_articles_state_published
-            WHERE state = 'published' AND published_utc >= $from
+            WHERE state = '{ArticleStates.Published}' AND published_utc >= $from
             """;
         var parameter = next.Parameters.Add("$from", SqliteType.Integer);
         async Task<DateTime?> FirstDayFromAsync(DateTime day)
@@ -139,7 +140,7 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
         }
 
         await using var last = connection.CreateCommand();
-        last.CommandText = "SELECT max(published_utc) FROM articles INDEXED BY ix_articles_state_published WHERE state = 'published'";
+        last.CommandText = $"SELECT max(published_utc) FROM articles INDEXED BY ix_articles_state_published WHERE state = '{ArticleStates.Published}'";
         var end = (await last.ExecuteScalarAsync(ct)) is long newest && Day(newest).AddDays(1) < until ? Day(newest).AddDays(1) : until;
 
         var tokens = new List<string>();
@@ -252,7 +253,7 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
     {
         await using var command = connection.CreateCommand();
         // The state is checked again: the index marks hidden articles in the same transaction, this is a second lock.
-        command.CommandText = "SELECT title, plain_text, published_utc FROM articles WHERE id = $id AND state = 'published'";
+        command.CommandText = $"SELECT title, plain_text, published_utc FROM articles WHERE id = $id AND state = '{ArticleStates.Published}'";
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))

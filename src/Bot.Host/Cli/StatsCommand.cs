@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Bot.Core.Articles;
+using Bot.Core.Chat;
 using Bot.Core.Publishing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +28,7 @@ public static class StatsCommand
         var subscriptions = await publishing.SubscriptionStatsAsync(ct);
 
         var byState = Enum.GetValues<ArticleState>().ToDictionary(s => s.ToString().ToLowerInvariant(), s => articles[s]);
-        var byPlatform = subscriptions.Where(s => s.Active).GroupBy(s => s.Platform).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+        var byPlatform = subscriptions.Where(s => s.Active).GroupBy(s => s.Platform.ToKey()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(

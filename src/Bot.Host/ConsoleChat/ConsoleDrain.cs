@@ -17,7 +17,7 @@ public sealed class ConsoleDrain(IPublishingService publishing, TimeProvider clo
         while (clock.GetUtcNow() < deadline && !ct.IsCancellationRequested)
         {
             var pending = (await publishing.SubscriptionStatsAsync(ct))
-                .Where(s => s.Active && s.Platform == Platform.Console.ToKey())
+                .Where(s => s.Active && s.Platform == Platform.Console)
                 .Sum(s => s.Pending);
             if (pending == 0)
             {

@@ -1,3 +1,4 @@
+using Bot.Core.Chat;
 using Bot.Core.Delivery;
 using Bot.Core.Publishing;
 using Bot.Core.Subscriptions;
@@ -143,7 +144,7 @@ public sealed class PublishingServiceTests
         Assert.Equal(new DeliveryStats(0, 1, 1), await h.Publishing.StatsAsync(id, None));
         Assert.Equal(new DeliveryStats(0, 1, 1), await h.Publishing.StatsAsync(null, None));
         var perSubscription = await h.Publishing.SubscriptionStatsAsync(None);
-        Assert.Contains(perSubscription, s => s is { ChatId: "ok", Sent: 1, Failed: 0, Active: true, Platform: "telegram" });
+        Assert.Contains(perSubscription, s => s is { ChatId: "ok", Sent: 1, Failed: 0, Active: true, Platform: Platform.Telegram });
         Assert.Contains(perSubscription, s => s is { ChatId: "bad", Sent: 0, Failed: 1, Active: true });
     }
 }

@@ -16,12 +16,12 @@ public sealed class SqliteArchiveBrowser(SqliteDatabase database) : IArchiveBrow
     private const string Newest = "ORDER BY a.published_utc IS NULL, a.published_utc DESC, a.id DESC";
 
     public Task<ArchivePage> NewestAsync(int offset, int limit, CancellationToken ct) =>
-        PageAsync("a.state = 'published'", [], offset, limit, ct);
+        PageAsync($"a.state = '{ArticleStates.Published}'", [], offset, limit, ct);
 
     public Task<ArchivePage> TaggedAsync(string tag, int offset, int limit, CancellationToken ct) =>
         PageAsync(
-            """
-            a.state = 'published' AND EXISTS (
+            $"""
+            a.state = '{ArticleStates.Published}' AND EXISTS (
                 SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.kind = 'tag' AND t.value_key = $tag)
             """,
             [("$tag", ArticleWriter.TagKey(tag))],
@@ -31,7 +31,7 @@ public sealed class SqliteArchiveBrowser(SqliteDatabase database) : IArchiveBrow
 
     public Task<ArchivePage> MonthAsync(int year, int month, int offset, int limit, CancellationToken ct) =>
         PageAsync(
-            "a.state = 'published' AND substr(a.published, 1, 7) = $month",
+            $"a.state = '{ArticleStates.Published}' AND substr(a.published, 1, 7) = $month",
             [("$month", MonthKey(year, month))],
             offset,
             limit,
@@ -42,10 +42,10 @@ public sealed class SqliteArchiveBrowser(SqliteDatabase database) : IArchiveBrow
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         // The month as the author wrote the date (its own offset), so a post dated 1 June 00:30 +08:00 is in June.
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT substr(published, 1, 7) AS month, COUNT(*)
             FROM articles
-            WHERE state = 'published' AND published IS NOT NULL
+            WHERE state = '{ArticleStates.Published}' AND published IS NOT NULL
             GROUP BY month
             ORDER BY month DESC
             """;
@@ -69,11 +69,11 @@ public sealed class SqliteArchiveBrowser(SqliteDatabase database) : IArchiveBrow
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT MIN(t.value), t.value_key, COUNT(*) AS uses
             FROM article_tags t
             JOIN articles a ON a.id = t.article_id
-            WHERE t.kind = 'tag' AND a.state = 'published'
+            WHERE t.kind = 'tag' AND a.state = '{ArticleStates.Published}'
             GROUP BY t.value_key
             ORDER BY uses DESC, t.value_key
             """;

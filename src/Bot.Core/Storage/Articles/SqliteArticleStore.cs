@@ -29,7 +29,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, IArticleIndex in
         command.CommandText = $"""
             SELECT {ArticleReader.Columns}
             FROM articles
-            WHERE state = 'published'
+            WHERE state = '{ArticleStates.Published}'
             ORDER BY published_utc IS NULL, published_utc DESC, id DESC
             LIMIT $count
             """;
@@ -104,11 +104,11 @@ public sealed class SqliteArticleStore(SqliteDatabase database, IArticleIndex in
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         // MIN(value) picks one spelling when authors wrote the same tag in different cases.
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT MIN(t.value), COUNT(*) AS uses
             FROM article_tags t
             JOIN articles a ON a.id = t.article_id
-            WHERE t.kind = 'tag' AND a.state = 'published'
+            WHERE t.kind = 'tag' AND a.state = '{ArticleStates.Published}'
             GROUP BY t.value_key
             ORDER BY uses DESC, t.value_key
             """;
