@@ -147,7 +147,7 @@ public sealed class DeliveryBenchmark : IBenchmark
         return new PacedFigures(deliveries, limits.GlobalPerSecond, limits.GlobalBurst, seconds, ratio, fake.Refused);
     }
 
-    private static (SqlitePublishingService Publishing, DeliveryWorker Worker, DeliverySignal Signal) Pipeline(SqliteDatabase database, DeliveryOptions options, IDeliveryChannel channel) =>
+    internal static (SqlitePublishingService Publishing, DeliveryWorker Worker, DeliverySignal Signal) Pipeline(SqliteDatabase database, DeliveryOptions options, IDeliveryChannel channel) =>
         Pipeline(database, options, channel, new DeliveryRateLimiter(Options.Create(options), TimeProvider.System));
 
     private static (SqlitePublishingService Publishing, DeliveryWorker Worker, DeliverySignal Signal) Pipeline(SqliteDatabase database, DeliveryOptions options, IDeliveryChannel channel, DeliveryRateLimiter limiter)

@@ -36,9 +36,9 @@ public interface IMediaCatalog
     Task<IReadOnlyList<StoredImage>> DeleteUnreferencedAsync(CancellationToken ct);
 
     /// <summary>What <paramref name="platform"/> gave back when the image was uploaded (Telegram file_id, Discord attachment URL).</summary>
-    Task<string?> GetUploadAsync(string sha256, Platform platform, CancellationToken ct);
+    Task<RemoteUpload?> GetUploadAsync(string sha256, Platform platform, CancellationToken ct);
 
-    Task SetUploadAsync(string sha256, Platform platform, string remoteRef, CancellationToken ct);
+    Task SetUploadAsync(string sha256, Platform platform, RemoteUpload upload, CancellationToken ct);
 
     /// <summary>Forgets an upload the platform no longer honours, so the next send uploads again.</summary>
     Task ForgetUploadAsync(string sha256, Platform platform, CancellationToken ct);

@@ -9,17 +9,25 @@ public sealed record ImageUpload(StoredImage Image, byte[] Bytes);
 /// <summary>What one send with an image did.</summary>
 /// <param name="RemoteRef">What the platform gave back for the image (Telegram file_id, Discord attachment URL), to reuse.</param>
 /// <param name="RefRejected">The reused reference was refused (expired, unknown): the image is uploaded again.</param>
-public sealed record ImageSend<T>(T Result, string? RemoteRef = null, bool RefRejected = false);
+/// <param name="ExpiresAt">When <paramref name="RemoteRef"/> stops working (Discord's signed CDN URLs); null when it does not.</param>
+public sealed record ImageSend<T>(T Result, string? RemoteRef = null, bool RefRejected = false, DateTimeOffset? ExpiresAt = null);
 
 /// <summary>
 /// Sends archived images so that a platform receives each one once: the first send uploads the bytes and
 /// records what the platform gave back (file_id, attachment URL); every later send, to any chat, reuses it.
 /// Sends of one image wait for its first upload rather than uploading in parallel, so a broadcast to
-/// 10,000 chats costs one upload.
+/// 10,000 chats costs one upload. A reference that expires (Discord's signed URLs) is reused only while it
+/// has more than <see cref="ExpiryMargin"/> left; after that the next send uploads again.
 /// </summary>
-public sealed class MediaUploads(IMediaCatalog catalog, MediaFiles files)
+public sealed class MediaUploads(IMediaCatalog catalog, MediaFiles files, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(string, Platform), string> _refs = new();
+    /// <summary>
+    /// A reference this close to its expiry is not reused: a send queued behind rate limits (or an album
+    /// assembled now and posted later) must not post a link that dies on the way.
+    /// </summary>
+    public static readonly TimeSpan ExpiryMargin = TimeSpan.FromHours(1);
+
+    private readonly ConcurrentDictionary<(string, Platform), RemoteUpload> _refs = new();
     private readonly ConcurrentDictionary<(string, Platform), SemaphoreSlim> _uploading = new();
 
     public async Task<T> SendAsync<T>(
@@ -50,8 +58,7 @@ public sealed class MediaUploads(IMediaCatalog catalog, MediaFiles files)
             var sent = await byUpload(new ImageUpload(image, bytes), ct);
             if (sent.RemoteRef is { } remote)
             {
-                await catalog.SetUploadAsync(image.Sha256, platform, remote, ct);
-                _refs[key] = remote;
+                await RememberAsync(image, platform, new RemoteUpload(remote, sent.ExpiresAt), ct);
             }
 
             return sent.Result;
@@ -62,28 +69,17 @@ public sealed class MediaUploads(IMediaCatalog catalog, MediaFiles files)
         }
     }
 
-    /// <summary>What the platform gave for this image before, if anything (for albums, which mix reused and new images).</summary>
-    public async Task<string?> KnownRefAsync(StoredImage image, Platform platform, CancellationToken ct)
+    /// <summary>What the platform gave for this image before and still honours, if anything (for albums, which mix reused and new images).</summary>
+    public async Task<string?> KnownRefAsync(StoredImage image, Platform platform, CancellationToken ct) =>
+        (await UsableAsync((image.Sha256, platform), ct))?.Ref;
+
+    public Task RememberAsync(StoredImage image, Platform platform, string remoteRef, CancellationToken ct) =>
+        RememberAsync(image, platform, new RemoteUpload(remoteRef), ct);
+
+    public async Task RememberAsync(StoredImage image, Platform platform, RemoteUpload upload, CancellationToken ct)
     {
-        var key = (image.Sha256, platform);
-        if (_refs.TryGetValue(key, out var remote))
-        {
-            return remote;
-        }
-
-        remote = await catalog.GetUploadAsync(image.Sha256, platform, ct);
-        if (remote is not null)
-        {
-            _refs[key] = remote;
-        }
-
-        return remote;
-    }
-
-    public async Task RememberAsync(StoredImage image, Platform platform, string remoteRef, CancellationToken ct)
-    {
-        await catalog.SetUploadAsync(image.Sha256, platform, remoteRef, ct);
-        _refs[(image.Sha256, platform)] = remoteRef;
+        await catalog.SetUploadAsync(image.Sha256, platform, upload, ct);
+        _refs[(image.Sha256, platform)] = upload;
     }
 
     public async Task ForgetAsync(StoredImage image, Platform platform, CancellationToken ct)
@@ -94,7 +90,7 @@ public sealed class MediaUploads(IMediaCatalog catalog, MediaFiles files)
 
     public Task<byte[]?> ReadAsync(StoredImage image, CancellationToken ct) => files.ReadAllAsync(image.Sha256, ct);
 
-    private async Task<ImageSend<T>?> TryByRefAsync<T>((string Sha256, Platform Platform) key, Func<string, CancellationToken, Task<ImageSend<T>>> byRef, CancellationToken ct)
+    private async Task<RemoteUpload?> UsableAsync((string Sha256, Platform Platform) key, CancellationToken ct)
     {
         if (!_refs.TryGetValue(key, out var remote))
         {
@@ -107,7 +103,18 @@ public sealed class MediaUploads(IMediaCatalog catalog, MediaFiles files)
             _refs[key] = remote;
         }
 
-        var sent = await byRef(remote, ct);
+        // An expired reference stays recorded until the upload that replaces it overwrites the row.
+        return remote.IsUsableAt(time.GetUtcNow(), ExpiryMargin) ? remote : null;
+    }
+
+    private async Task<ImageSend<T>?> TryByRefAsync<T>((string Sha256, Platform Platform) key, Func<string, CancellationToken, Task<ImageSend<T>>> byRef, CancellationToken ct)
+    {
+        if (await UsableAsync(key, ct) is not { } remote)
+        {
+            return null;
+        }
+
+        var sent = await byRef(remote.Ref, ct);
         if (!sent.RefRejected)
         {
             return sent;

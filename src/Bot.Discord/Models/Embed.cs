@@ -17,4 +17,7 @@ public sealed record Embed
     public EmbedFooter? Footer { get; init; }
 
     public IReadOnlyList<EmbedField>? Fields { get; init; }
+
+    /// <summary>The large picture under the text: an https URL, or <c>attachment://name</c> of a file uploaded with the message.</summary>
+    public EmbedImage? Image { get; init; }
 }

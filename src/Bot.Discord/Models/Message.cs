@@ -10,4 +10,6 @@ public sealed record Message
     public string? Content { get; init; }
 
     public IReadOnlyList<Embed>? Embeds { get; init; }
+
+    public IReadOnlyList<Attachment>? Attachments { get; init; }
 }

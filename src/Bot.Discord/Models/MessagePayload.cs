@@ -14,6 +14,9 @@ public sealed record MessagePayload
 
     public int? Flags { get; init; }
 
+    /// <summary>The files uploaded with the message (multipart): <c>id</c> is the n of its <c>files[n]</c> part.</summary>
+    public IReadOnlyList<AttachmentSlot>? Attachments { get; init; }
+
     public AllowedMentions AllowedMentions { get; } = AllowedMentions.None;
 
     public const int EphemeralFlag = 64;

@@ -17,6 +17,7 @@ public sealed class DiscordApiException(HttpStatusCode status, int? code, string
     public const int UnknownMember = 10007;
     public const int UnknownMessage = 10008;
     public const int UnknownInteraction = 10062;
+    public const int RequestEntityTooLarge = 40005;
     public const int MissingAccess = 50001;
     public const int MissingPermissions = 50013;
 }

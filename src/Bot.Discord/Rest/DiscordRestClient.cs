@@ -91,6 +91,13 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
     public Task<Message> SendMessageAsync(string channelId, MessagePayload message, CancellationToken ct) =>
         SendAsync<Message>(HttpMethod.Post, $"channels/{Id(channelId)}/messages", new("POST /channels/{channel_id}/messages", channelId), message, ct);
 
+    /// <summary>
+    /// Creates a message with files (Discord's "Uploading Files"): a multipart/form-data body of the JSON as
+    /// <c>payload_json</c> and each file as <c>files[n]</c>, on the same route and bucket as any other message.
+    /// </summary>
+    public Task<Message> SendMessageWithFilesAsync(string channelId, MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken ct) =>
+        SendAsync<Message>(HttpMethod.Post, $"channels/{Id(channelId)}/messages", new("POST /channels/{channel_id}/messages", channelId), new MultipartMessage(message, files), ct);
+
     public Task DeleteMessageAsync(string channelId, string messageId, CancellationToken ct) =>
         SendAsync<JsonElement?>(
             HttpMethod.Delete,
@@ -201,10 +208,13 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
             }
 
             using var request = new HttpRequestMessage(method, path);
-            if (body is not null)
+            // Built anew for each attempt: a retry after a 429 cannot resend a consumed content.
+            request.Content = body switch
             {
-                request.Content = JsonContent.Create(body, body.GetType(), options: DiscordJson.Options);
-            }
+                null => null,
+                MultipartMessage multipart => multipart.ToContent(),
+                _ => JsonContent.Create(body, body.GetType(), options: DiscordJson.Options),
+            };
 
             using var response = await _http.SendAsync(request, ct);
             _buckets.Update(route, response.Headers);
@@ -289,4 +299,23 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
         id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit) ? id : throw new ArgumentException("not a Discord id", nameof(id));
 
     private static string Token(string token) => Uri.EscapeDataString(token);
+
+    private sealed record MultipartMessage(MessagePayload Payload, IReadOnlyList<FileUpload> Files)
+    {
+        public MultipartFormDataContent ToContent()
+        {
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(JsonSerializer.Serialize(Payload, DiscordJson.Options), System.Text.Encoding.UTF8, "application/json"), "payload_json" },
+            };
+            for (var i = 0; i < Files.Count; i++)
+            {
+                var file = new ByteArrayContent(Files[i].Bytes);
+                file.Headers.ContentType = new MediaTypeHeaderValue(Files[i].ContentType);
+                form.Add(file, $"files[{i}]", Files[i].Filename);
+            }
+
+            return form;
+        }
+    }
 }

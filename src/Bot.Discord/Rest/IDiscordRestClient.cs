@@ -20,6 +20,9 @@ public interface IDiscordRestClient
 
     Task<Message> SendMessageAsync(string channelId, MessagePayload message, CancellationToken ct);
 
+    /// <summary>Creates a message with files as multipart/form-data (payload_json and files[n]); the payload's attachments name them.</summary>
+    Task<Message> SendMessageWithFilesAsync(string channelId, MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken ct);
+
     Task DeleteMessageAsync(string channelId, string messageId, CancellationToken ct);
 
     Task BulkOverwriteGlobalApplicationCommandsAsync(string applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken ct);

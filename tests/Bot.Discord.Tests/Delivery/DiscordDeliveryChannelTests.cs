@@ -146,7 +146,7 @@ public sealed class DiscordDeliveryChannelTests : IAsyncLifetime
         options.Value.Token = "wrong-secret-token";
         using var rest = new DiscordRestClient(options, _time, _restLog);
         var deliveryLog = new ListLogger<DiscordDeliveryChannel>();
-        var channel = new DiscordDeliveryChannel(rest, new ArticleRenderer(TestOptions.Discord()), deliveryLog);
+        var channel = DiscordChannels.Create(rest, logger: deliveryLog);
 
         var outcome = await channel.SendPartAsync(Target(ChannelA), Articles.Make(), 0, default);
 
@@ -198,8 +198,7 @@ public sealed class DiscordDeliveryChannelTests : IAsyncLifetime
     private DiscordRestClient Rest(TimeSpan? maxWait = null) =>
         new(TestOptions.Discord(_discord.ApiBaseUrl, maxWait), _time, _restLog);
 
-    private static DiscordDeliveryChannel Channel(DiscordRestClient rest) =>
-        new(rest, new ArticleRenderer(TestOptions.Discord()), NullLogger<DiscordDeliveryChannel>.Instance);
+    private static DiscordDeliveryChannel Channel(DiscordRestClient rest) => DiscordChannels.Create(rest);
 
     private static DeliveryTarget Target(string channelId) => new(channelId, ChatKind.DiscordChannel, null);
 }

@@ -192,8 +192,7 @@ public sealed class RestLimitsTests : IAsyncLifetime
 
     private DiscordRestClient Rest() => new(TestOptions.Discord(_discord.ApiBaseUrl), _time, NullLogger<DiscordRestClient>.Instance);
 
-    private static DiscordDeliveryChannel Channel(DiscordRestClient rest) =>
-        new(rest, new ArticleRenderer(TestOptions.Discord()), NullLogger<DiscordDeliveryChannel>.Instance);
+    private static DiscordDeliveryChannel Channel(DiscordRestClient rest) => DiscordChannels.Create(rest);
 
     private static DeliveryTarget Target(string channelId) => new(channelId, ChatKind.DiscordChannel, null);
 }

@@ -36,7 +36,7 @@ public static class TelegramClients
         DeliveryImageMode images = DeliveryImageMode.Lead)
     {
         var api = For(fake);
-        var uploads = new MediaUploads(catalog ?? new UploadsOnlyCatalog(), files ?? new MediaFiles(Path.Combine(Path.GetTempPath(), "bot-test-media-" + Guid.NewGuid().ToString("N"))));
+        var uploads = new MediaUploads(catalog ?? new UploadsOnlyCatalog(), files ?? new MediaFiles(Path.Combine(Path.GetTempPath(), "bot-test-media-" + Guid.NewGuid().ToString("N"))), TimeProvider.System);
         return new TelegramDeliveryChannel(
             api,
             new TelegramArticleRenderer(),

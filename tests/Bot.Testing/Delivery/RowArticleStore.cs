@@ -1,11 +1,13 @@
 using Bot.Core.Articles;
 using Bot.Core.Storage;
+using Bot.Core.Storage.Media;
 
 namespace Bot.Testing.Delivery;
 
 /// <summary>
 /// Reads articles back from the database for the delivery worker, so tests need not wait for the real
-/// store; only <see cref="GetAsync"/> is supported.
+/// store; only <see cref="GetAsync"/> is supported. Images recorded in article_media come with the article,
+/// as the real store reads them.
 /// </summary>
 public sealed class RowArticleStore(SqliteDatabase database) : IArticleStore
 {
@@ -25,9 +27,10 @@ public sealed class RowArticleStore(SqliteDatabase database) : IArticleStore
         }
 
         var state = Enum.Parse<ArticleState>(reader.GetString(5), ignoreCase: true);
-        return new Article(
+        var article = new Article(
             id, reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), null, null, [], [], null, null, null,
             reader.GetString(3), reader.GetString(4), reader.GetString(3), "hash", "zh", state, null, null, new Dictionary<string, string>());
+        return article with { Images = await new SqliteMediaCatalog(database, TimeProvider.System).ForArticleAsync(id, ct) };
     }
 
     public Task<IReadOnlyList<Article>> LatestAsync(int count, CancellationToken ct) => throw new NotSupportedException();

@@ -206,8 +206,8 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                 : Error(404, 10007, "Unknown Member")));
         api.MapPost("/channels/{channel}/messages", async (HttpContext http, string channel) =>
         {
-            var body = (JsonObject)(await JsonNode.ParseAsync(http.Request.Body))!;
-            return Guarded(http, "POST /channels/{channel_id}/messages", channel, () => CreateMessage(channel, body));
+            var incoming = await ReadMessageAsync(http.Request);
+            return Guarded(http, "POST /channels/{channel_id}/messages", channel, () => incoming.Refusal ?? CreateMessage(channel, incoming));
         });
         api.MapDelete("/channels/{channel}/messages/{message}", (HttpContext http, string channel, string message) =>
             Guarded(http, IsOlderThan14Days(message) ? DeleteOldMessageTemplate : "DELETE /channels/{channel_id}/messages/{message_id}", channel, () => DeleteMessage(channel, message)));
@@ -241,6 +241,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         });
         api.MapDelete("/webhooks/{app}/{token}/messages/@original", (string app, string token) =>
             Record(new RecordedInteractionCall(token, RecordedCallKind.DeleteOriginal, null), Results.NoContent()));
+        app.MapGet("/cdn/attachments/{channel}/{id}/{name}", (HttpContext http, string channel, string id, string name) => ServeAttachment(http, id));
         app.MapGet("/cdn/{name}", (string name) => _files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound());
     }
 
@@ -259,24 +260,38 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         return Results.Json(body);
     }
 
-    private IResult CreateMessage(string channel, JsonObject body)
+    private IResult CreateMessage(string channel, IncomingMessage incoming)
     {
         if (!_channels.ContainsKey(channel))
         {
             return Error(404, 10003, "Unknown Channel");
         }
 
+        var body = incoming.Body;
         var content = (string?)body["content"] ?? string.Empty;
         var embeds = body["embeds"] as JsonArray;
-        if (content.Length > 2000 || (content.Length == 0 && (embeds is null || embeds.Count == 0)))
+        if (content.Length > 2000 || (content.Length == 0 && (embeds is null || embeds.Count == 0) && incoming.Files.Count == 0))
         {
             return Error(400, 50035, "Invalid Form Body");
         }
 
+        if (UnknownAttachmentReference(embeds, incoming.Files) is { } unknown)
+        {
+            return Error(400, 50035, $"Invalid Form Body: embeds.0.image.url \"{unknown}\" names no uploaded file");
+        }
+
         var id = NextId();
-        _messages.Enqueue(new RecordedMessage(channel, id, body));
+        var files = incoming.Files.Select(f => Store(channel, f)).ToList();
+        _messages.Enqueue(new RecordedMessage(channel, id, body, files));
         Changed.Pulse();
-        return Results.Json(new { id, channel_id = channel, content });
+        return Results.Json(new
+        {
+            id,
+            channel_id = channel,
+            content,
+            embeds = AnsweredEmbeds(embeds, files),
+            attachments = files.Select(f => new { id = AttachmentIdOf(f.Url), filename = f.Filename, size = f.Bytes, url = f.Url, proxy_url = f.Url, content_type = f.ContentType }),
+        });
     }
 
     private IResult DeleteMessage(string channel, string message)

@@ -3,12 +3,22 @@ using System.Text.Json.Nodes;
 namespace Bot.Testing.Discord;
 
 /// <summary>A message the bot created in a channel, as the fake received it (content, embeds, allowed_mentions…).</summary>
-public sealed record RecordedMessage(string ChannelId, string MessageId, JsonObject Body)
+/// <param name="Body">The JSON body, or the payload_json part of a multipart body.</param>
+/// <param name="Files">The files[n] parts of a multipart body, with what the fake answered for each.</param>
+public sealed record RecordedMessage(string ChannelId, string MessageId, JsonObject Body, IReadOnlyList<RecordedFile>? Files = null)
 {
     public string? Content => (string?)Body["content"];
 
     public JsonArray? Embeds => Body["embeds"] as JsonArray;
+
+    /// <summary>The first embed's image URL as the bot sent it (https, or attachment://name).</summary>
+    public string? EmbedImageUrl => (string?)Embeds?[0]?["image"]?["url"];
+
+    public IReadOnlyList<RecordedFile> Uploads => Files ?? [];
 }
+
+/// <summary>A file uploaded with a message: its part name (files[n]), file name, type, size, and the signed CDN URL the fake gave it.</summary>
+public sealed record RecordedFile(string PartName, string Filename, string ContentType, long Bytes, string Url);
 
 /// <summary>An interaction callback, follow-up, edit of the original response, or deletion of it.</summary>
 public sealed record RecordedInteractionCall(string InteractionToken, RecordedCallKind Kind, JsonObject? Body)

@@ -10,16 +10,16 @@ namespace Bot.Testing.Media;
 /// </summary>
 public sealed class UploadsOnlyCatalog : IMediaCatalog
 {
-    private readonly ConcurrentDictionary<(string, Platform), string> _uploads = new();
+    private readonly ConcurrentDictionary<(string, Platform), RemoteUpload> _uploads = new();
 
     public int UploadsRecorded => _uploads.Count;
 
-    public Task<string?> GetUploadAsync(string sha256, Platform platform, CancellationToken ct) =>
+    public Task<RemoteUpload?> GetUploadAsync(string sha256, Platform platform, CancellationToken ct) =>
         Task.FromResult(_uploads.TryGetValue((sha256, platform), out var remote) ? remote : null);
 
-    public Task SetUploadAsync(string sha256, Platform platform, string remoteRef, CancellationToken ct)
+    public Task SetUploadAsync(string sha256, Platform platform, RemoteUpload upload, CancellationToken ct)
     {
-        _uploads[(sha256, platform)] = remoteRef;
+        _uploads[(sha256, platform)] = upload;
         return Task.CompletedTask;
     }
 

@@ -198,28 +198,35 @@ public sealed class SqliteMediaCatalog(SqliteDatabase database, TimeProvider tim
         return deleted;
     }
 
-    public async Task<string?> GetUploadAsync(string sha256, Platform platform, CancellationToken ct)
+    public async Task<RemoteUpload?> GetUploadAsync(string sha256, Platform platform, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT remote_ref FROM media_uploads WHERE sha256 = $sha256 AND platform = $platform";
+        command.CommandText = "SELECT remote_ref, expires_at FROM media_uploads WHERE sha256 = $sha256 AND platform = $platform";
         command.Parameters.AddWithValue("$sha256", sha256);
         command.Parameters.AddWithValue("$platform", platform.ToKey());
-        return await command.ExecuteScalarAsync(ct) as string;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        return new RemoteUpload(reader.GetString(0), reader.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(1)));
     }
 
-    public async Task SetUploadAsync(string sha256, Platform platform, string remoteRef, CancellationToken ct)
+    public async Task SetUploadAsync(string sha256, Platform platform, RemoteUpload upload, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO media_uploads (sha256, platform, remote_ref, created_at) VALUES ($sha256, $platform, $ref, $now)
-            ON CONFLICT (sha256, platform) DO UPDATE SET remote_ref = excluded.remote_ref, created_at = excluded.created_at
+            INSERT INTO media_uploads (sha256, platform, remote_ref, created_at, expires_at) VALUES ($sha256, $platform, $ref, $now, $expires)
+            ON CONFLICT (sha256, platform) DO UPDATE SET remote_ref = excluded.remote_ref, created_at = excluded.created_at, expires_at = excluded.expires_at
             """;
         command.Parameters.AddWithValue("$sha256", sha256);
         command.Parameters.AddWithValue("$platform", platform.ToKey());
-        command.Parameters.AddWithValue("$ref", remoteRef);
+        command.Parameters.AddWithValue("$ref", upload.Ref);
         command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeSeconds());
+        command.Parameters.AddWithValue("$expires", upload.ExpiresAt is { } expires ? expires.ToUnixTimeSeconds() : DBNull.Value);
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -1,0 +1,3 @@
+namespace Bot.Discord.Models;
+
+public sealed record EmbedImage(string Url);
