@@ -127,6 +127,19 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
         }
     }
 
+    /// <summary>
+    /// A delivery to the chat has just been accepted: its chat's interval runs from now, not from when the
+    /// send started, so the next part does not follow a slow upload too closely (a 429 on Telegram).
+    /// </summary>
+    public void Arrived(Platform platform, string chatId, ChatKind kind)
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        lock (_lock)
+        {
+            Chat(platform, chatId, kind, now).Arrived(now);
+        }
+    }
+
     /// <summary>Gives back tokens taken for a message that was not sent after all.</summary>
     public void Return(Platform platform, string chatId, ChatKind kind)
     {

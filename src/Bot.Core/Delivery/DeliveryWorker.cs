@@ -369,6 +369,7 @@ public sealed class DeliveryWorker(
                         await RetryAsync(worker._time.GetUtcNow(), countsAttempt: false, error: null);
                         return;
                     case SendOutcome.Sent sent:
+                        worker._limiter.Arrived(delivery.Platform, delivery.Target.ChatId, delivery.Target.Kind);
                         _messageIds.AddRange(sent.MessageIds);
                         part++;
                         DeliveryLog.PartSent(worker._logger, delivery.Id, delivery.ArticleId, part - 1, delivery.Platform, delivery.Target.ChatId);

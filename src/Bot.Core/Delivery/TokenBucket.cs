@@ -36,6 +36,20 @@ public sealed class TokenBucket(double ratePerSecond, int burst, long nowTicks)
         return true;
     }
 
+    /// <summary>
+    /// A message taken from this bucket has just arrived. The platform counts it then, not when it was
+    /// started, so whatever the bucket refilled while it was under way (a photo's upload) is not there on
+    /// the platform's side: at this moment the bucket holds at most <c>burst - 1</c>.
+    /// </summary>
+    public void Arrived(long nowTicks)
+    {
+        if (!Unlimited)
+        {
+            Refill(nowTicks);
+            _tokens = Math.Min(_tokens, burst - 1);
+        }
+    }
+
     /// <summary>Gives back a token taken for a send that did not happen.</summary>
     public void Return(long nowTicks)
     {

@@ -39,6 +39,38 @@ public sealed class DeliveryWorkerTests
     }
 
     [Fact]
+    public async Task ASlowPart_StartsTheChatsIntervalWhenItArrives()
+    {
+        await using var h = await DeliveryHarness.CreateAsync(o => o.Telegram = PlatformRateOptions.TelegramDefaults());
+        await h.Subscriptions.SubscribeAsync(DeliveryHarness.Private("reader"), SubscriptionFilter.Everything, None);
+        var article = await h.PublishAsync("图文");
+        h.Channel.SetParts(article, 2);
+        var sentAt = new List<DateTimeOffset>();
+        h.Channel.WhileSending = part =>
+        {
+            // The photo's upload takes 0.6 s; the text part after it is quick.
+            if (part.PartIndex == 0)
+            {
+                h.Clock.Advance(TimeSpan.FromMilliseconds(600));
+            }
+
+            sentAt.Add(h.Clock.GetUtcNow());
+        };
+
+        var start = h.Clock.GetUtcNow();
+        for (var step = 0; step < 40 && h.Channel.Sent.Count < 2; step++)
+        {
+            await h.DrainAsync();
+            h.Clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        // Telegram counts a message when it arrives: one a second per chat from the photo's arrival (0.6 s),
+        // not from when its upload began.
+        Assert.Equal(2, sentAt.Count);
+        Assert.True(sentAt[1] - sentAt[0] >= TimeSpan.FromSeconds(1), $"text part {(sentAt[1] - start).TotalSeconds:F1} s after the start, photo arrived at {(sentAt[0] - start).TotalSeconds:F1} s");
+    }
+
+    [Fact]
     public async Task RateLimited_DelaysOnlyThatChat_WithoutCountingAnAttempt()
     {
         await using var h = await DeliveryHarness.CreateAsync();

@@ -23,6 +23,36 @@ public sealed class TokenBucketTests
     }
 
     [Fact]
+    public void Arrived_CountsASlowSendFromItsArrival()
+    {
+        var chat = new TokenBucket(ratePerSecond: 1, burst: 1, nowTicks: 0);
+        Assert.True(chat.TryTake(0));
+
+        // The upload took 0.6 s: by the token's start time the next would be due at 1 s, but the platform
+        // saw this message at 0.6 s and wants a second after that.
+        chat.Arrived(6 * Second / 10);
+
+        Assert.Equal(16 * Second / 10, chat.NextTokenTicks(6 * Second / 10));
+        Assert.False(chat.TryTake(Second));
+    }
+
+    [Fact]
+    public void Arrived_LeavesTheRestOfABurst()
+    {
+        var chat = new TokenBucket(ratePerSecond: 1, burst: 5, nowTicks: 0);
+        Assert.True(chat.TryTake(0));
+
+        chat.Arrived(Second);
+
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(chat.TryTake(Second));
+        }
+
+        Assert.False(chat.TryTake(Second));
+    }
+
+    [Fact]
     public void Block_StopsEvenAnUnlimitedBucketUntilTheGivenTime()
     {
         var unlimited = new TokenBucket(ratePerSecond: 0, burst: 1, nowTicks: 0);

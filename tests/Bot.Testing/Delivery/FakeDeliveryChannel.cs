@@ -23,6 +23,9 @@ public sealed class FakeDeliveryChannel(Platform platform = Platform.Telegram) :
 
     public Platform Platform => platform;
 
+    /// <summary>Runs while each part is on its way (after it is recorded, before it is accepted): a test moves its clock here to make a send slow.</summary>
+    public Action<SentPart>? WhileSending { get; set; }
+
     /// <summary>Every part that reached the platform, in order (held sends included: they arrived).</summary>
     public IReadOnlyList<SentPart> Sent
     {
@@ -132,11 +135,13 @@ public sealed class FakeDeliveryChannel(Platform platform = Platform.Telegram) :
         }
 
         string id;
+        SentPart sent;
         TaskCompletionSource? hold;
         lock (_lock)
         {
             id = (++_nextMessageId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _sent.Add(new SentPart(target.ChatId, target.ThreadId, article.Id, partIndex, id, target.Silent, article.Title, article.Body));
+            sent = new SentPart(target.ChatId, target.ThreadId, article.Id, partIndex, id, target.Silent, article.Title, article.Body);
+            _sent.Add(sent);
             foreach (var waiter in _sentWaiters.Where(w => _sent.Count >= w.Count).ToList())
             {
                 waiter.Done.TrySetResult();
@@ -146,6 +151,7 @@ public sealed class FakeDeliveryChannel(Platform platform = Platform.Telegram) :
             hold = _sent.Count > _holdFrom ? _hold : null;
         }
 
+        WhileSending?.Invoke(sent);
         if (hold is not null)
         {
             Interlocked.Increment(ref _held);
