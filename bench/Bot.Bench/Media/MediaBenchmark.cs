@@ -162,6 +162,7 @@ public sealed class MediaBenchmark : IBenchmark
         await channel.Done.Task.WaitAsync(TimeSpan.FromMinutes(5), ct);
         var seconds = clock.Elapsed.TotalSeconds;
         await worker.StopAsync(ct);
+        Console.Error.WriteLine($"fake flood refusals: chat {telegram.FloodRefusals.Chat}, global {telegram.FloodRefusals.Global}");
         return new DeliveryFigures(Chats * PhotoArticles, channel.Messages, telegram.PhotoUploads, seconds, channel.RateLimited, limits.GlobalPerSecond);
     }
 

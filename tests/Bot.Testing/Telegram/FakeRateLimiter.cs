@@ -6,6 +6,14 @@ public sealed class FakeRateLimiter(FakeTelegramOptions options, TimeProvider ti
     private readonly Lock _lock = new();
     private readonly Queue<DateTimeOffset> _global = new();
     private readonly Dictionary<long, Queue<DateTimeOffset>> _perChat = [];
+    private int _chatRefusals;
+    private int _globalRefusals;
+
+    /// <summary>Sends refused because the chat's own window was full.</summary>
+    public int ChatRefusals => Volatile.Read(ref _chatRefusals);
+
+    /// <summary>Sends refused because the bot's overall window was full (the chat's was not).</summary>
+    public int GlobalRefusals => Volatile.Read(ref _globalRefusals);
 
     /// <summary>Records a send and returns null, or returns how long to wait without recording it.</summary>
     public TimeSpan? TryAcquire(long chatId, bool isPrivate)
@@ -31,6 +39,7 @@ public sealed class FakeRateLimiter(FakeTelegramOptions options, TimeProvider ti
             var longest = wait > globalWait ? wait : globalWait;
             if (longest > TimeSpan.Zero)
             {
+                Interlocked.Increment(ref wait > TimeSpan.Zero ? ref _chatRefusals : ref _globalRefusals);
                 return longest;
             }
 

@@ -21,6 +21,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TimeProvider _time;
     private readonly FakeRateLimiter _limiter;
+
+    /// <summary>Flood-control refusals (with EnforceRateLimits), by which window was full.</summary>
+    public (int Chat, int Global) FloodRefusals => (_limiter.ChatRefusals, _limiter.GlobalRefusals);
     private readonly Dictionary<long, FakeChat> _chats = [];
     private readonly Dictionary<long, long> _nextMessageId = [];
     private readonly List<FakeSentMessage> _messages = [];
