@@ -23,7 +23,7 @@ public static class SourcesServiceCollectionExtensions
         services.TryAddSingleton<SourceManager>();
         services.TryAddSingleton<SourcePoller>();
         services.AddQuartz(quartz => quartz.ScheduleJob<SourcePollJob>((provider, trigger) => trigger
-            .WithIdentity("sources-due")
+            .WithIdentity(SourcePollJob.Name)
             .StartNow()
             .WithSimpleSchedule(TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<SourceOptions>>().Value.CheckSeconds))));
         return services;

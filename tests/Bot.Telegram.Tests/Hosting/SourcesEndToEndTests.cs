@@ -1,0 +1,311 @@
+using Bot.Core.Chat;
+using Bot.Core.Sources;
+using Bot.Core.Subscriptions;
+using Bot.Telegram.Tests.Support;
+using Bot.Testing;
+using Bot.Testing.Telegram;
+using Bot.Testing.Web;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Bot.Telegram.Tests.Hosting;
+
+/// <summary>
+/// A feed on a loopback server, the real bot (Core + Telegram + SQLite) on a fake clock, and a subscriber
+/// on the Telegram fake: what the Quartz job polls reaches the subscriber once, even across a restart.
+/// </summary>
+public sealed class SourcesEndToEndTests : IAsyncLifetime
+{
+    private const long Reader = 2001;
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly FakeTimeProvider _clock = new();
+    private FakeTelegramServer _fake = null!;
+    private TempDatabase _database = null!;
+    private LoopbackWebServer _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeTelegramServer.StartAsync();
+        _fake.AddChat(Reader, "private");
+        _database = await TempDatabase.CreateAsync();
+        _web = await LoopbackWebServer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _web.DisposeAsync();
+        await _fake.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FeedGainsAnItem_TheQuartzJobPollsIt_TheSubscriberGetsItOnce()
+    {
+        await using var bot = await StartBotAsync();
+        await SubscribeReaderAsync(bot);
+        ServeFeed(("old-1", "Old one"), ("old-2", "Old two"));
+        var source = await AddSourceAsync(bot);
+
+        await RunSourcesJobAsync(bot, source.Id);
+        Assert.Equal(2L, await ScalarAsync("SELECT count(*) FROM articles WHERE source_id IS NOT NULL"));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM deliveries"));
+
+        ServeFeed(("new-3", "Fresh news"), ("old-1", "Old one"), ("old-2", "Old two"));
+        _clock.Advance(TimeSpan.FromMinutes(31));
+        await RunSourcesJobAsync(bot, source.Id);
+        var delivered = Assert.Single(await _fake.WaitForMessagesAsync(m => m.ChatId == Reader));
+        Assert.Contains("Fresh news", delivered.VisibleText, StringComparison.Ordinal);
+        await WaitForOutboxEmptyAsync(); // the clock moves only once no request is in flight (its timeout runs on it)
+
+        // The next poll finds the same feed: nothing new, nothing sent again.
+        _clock.Advance(TimeSpan.FromMinutes(31));
+        await RunSourcesJobAsync(bot, source.Id);
+        await WaitForOutboxEmptyAsync();
+        Assert.Single(_fake.Messages, m => m.ChatId == Reader);
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM deliveries"));
+        Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM articles"));
+    }
+
+    [Fact]
+    public async Task BotStopsAfterThePollStoredItsItems_TheNextBotNeitherStoresNorSendsThemTwice()
+    {
+        var crashing = new CrashingSourceStore();
+        long sourceId;
+        await using (var first = await StartBotAsync(services => services.AddSingleton<ISourceStore>(sp => crashing.Wrap(ActivatorUtilities.CreateInstance<SqliteSourceStore>(sp)))))
+        {
+            await SubscribeReaderAsync(first);
+            ServeFeed(("old-1", "Old one"));
+            sourceId = (await AddSourceAsync(first)).Id;
+            await RunSourcesJobAsync(first, sourceId);
+
+            // The poll commits the new items with their fan-out, then the process "dies": no bookkeeping of
+            // the poll is saved, and the reader's chat answers 429 so nothing goes out before the stop.
+            ServeFeed(("new-2", "Fresh news"), ("new-3", "More news"), ("old-1", "Old one"));
+            _fake.Script(Reader, new FakeFailure.TooManyRequests(60));
+            crashing.CrashAfterStore = true;
+            _clock.Advance(TimeSpan.FromMinutes(31));
+            await TriggerAsync(first);
+            await crashing.Crashed.WaitAsync(TimeSpan.FromSeconds(30));
+            await WaitUntilAsync("SELECT (SELECT count(*) FROM deliveries WHERE last_error = 'rate limited') > 0 AND (SELECT count(*) FROM deliveries WHERE lease_owner IS NOT NULL) = 0", 1);
+            await first.StopAsync();
+        }
+
+        Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM articles"));
+        Assert.Equal(2L, await ScalarAsync("SELECT count(*) FROM deliveries"));
+
+        await using var second = await StartBotAsync();
+        // The source is still due (the crashed poll saved no next time): the new bot polls it again.
+        await RunSourcesJobAsync(second, sourceId);
+        _clock.Advance(TimeSpan.FromSeconds(61)); // past the 429's retry_after
+        await WaitForOutboxEmptyAsync();
+        var delivered = await _fake.WaitForMessagesAsync(m => m.ChatId == Reader, count: 2);
+
+        Assert.Equal(2, _fake.Messages.Count(m => m.ChatId == Reader));
+        Assert.Contains(delivered, m => m.VisibleText.Contains("Fresh news", StringComparison.Ordinal));
+        Assert.Contains(delivered, m => m.VisibleText.Contains("More news", StringComparison.Ordinal));
+        Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM articles"));
+        Assert.Equal(2L, await ScalarAsync("SELECT count(*) FROM deliveries"));
+        Assert.Equal("ok", await StringAsync($"SELECT last_status FROM sources WHERE id = {sourceId}"));
+    }
+
+    [Fact]
+    public async Task BotStopsWhileTheFeedIsStillDownloading_TheNextBotStoresAndSendsTheItemOnce()
+    {
+        long sourceId;
+        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (var first = await StartBotAsync())
+        {
+            await SubscribeReaderAsync(first);
+            ServeFeed(("old-1", "Old one"));
+            sourceId = (await AddSourceAsync(first)).Id;
+            await RunSourcesJobAsync(first, sourceId);
+
+            // The feed answers its headers and half its body, then stalls until the bot stops.
+            var body = System.Text.Encoding.UTF8.GetBytes(Rss(("new-2", "Fresh news"), ("old-1", "Old one")));
+            _web.Map("/feed.xml", async http =>
+            {
+                http.Response.ContentType = "application/rss+xml";
+                await http.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2));
+                await http.Response.Body.FlushAsync();
+                stalled.TrySetResult();
+                await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            });
+            _clock.Advance(TimeSpan.FromMinutes(31));
+            await TriggerAsync(first);
+            await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            var stopping = System.Diagnostics.Stopwatch.StartNew();
+            await first.StopAsync();
+            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(15), $"the stop waited {stopping.Elapsed} for the stalled feed");
+        }
+
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM articles"));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM deliveries"));
+
+        ServeFeed(("new-2", "Fresh news"), ("old-1", "Old one"));
+        await using var second = await StartBotAsync();
+        await RunSourcesJobAsync(second, sourceId);
+        var delivered = Assert.Single(await _fake.WaitForMessagesAsync(m => m.ChatId == Reader));
+        await WaitForOutboxEmptyAsync();
+
+        Assert.Contains("Fresh news", delivered.VisibleText, StringComparison.Ordinal);
+        Assert.Single(_fake.Messages, m => m.ChatId == Reader);
+        Assert.Equal(2L, await ScalarAsync("SELECT count(*) FROM articles"));
+    }
+
+    private static string Rss(params (string Guid, string Title)[] items) =>
+        $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0"><channel><title>Blog</title><link>https://blog.example.org/</link>
+        {string.Concat(items.Select(i => $"<item><guid>{i.Guid}</guid><title>{i.Title}</title><link>https://blog.example.org/{i.Guid}</link><description>The text of {i.Title}.</description></item>"))}
+        </channel></rss>
+        """;
+
+    private void ServeFeed(params (string Guid, string Title)[] items) => _web.Map("/feed.xml", "application/rss+xml", Rss(items));
+
+    private async Task<TelegramBotHarness> StartBotAsync(Action<IServiceCollection>? services = null)
+    {
+        var settings = TelegramBotHarness.Settings(_fake, _database);
+        settings["Fetch:AllowPrivateAddresses"] = "true";
+        settings["Delivery:Telegram:GlobalPerSecond"] = "0";
+        // Request timeouts run on the fake clock too: long enough that moving it never cuts a request short.
+        settings["Telegram:RequestTimeoutSeconds"] = "600";
+        var bot = await TelegramBotHarness.StartAsync(_fake, _database, settings, s =>
+        {
+            s.AddSingleton<TimeProvider>(_clock);
+            services?.Invoke(s);
+        });
+        Logs = bot.Logs;
+        return bot;
+    }
+
+    private static async Task SubscribeReaderAsync(TelegramBotHarness bot) =>
+        await bot.Services.GetRequiredService<ISubscriptionService>().SubscribeAsync(
+            new ChatRef(Platform.Telegram, Reader.ToString(System.Globalization.CultureInfo.InvariantCulture), ChatKind.Private), SubscriptionFilter.Everything, None);
+
+    private async Task<Source> AddSourceAsync(TelegramBotHarness bot)
+    {
+        var (source, error) = await bot.Services.GetRequiredService<SourceManager>().AddAsync(_web.Url("/feed.xml").AbsoluteUri, "30m", false, false, [], None);
+        Assert.Null(error);
+        return source!;
+    }
+
+    private static async Task TriggerAsync(TelegramBotHarness bot)
+    {
+        var scheduler = await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(None);
+        await scheduler.TriggerJob(new JobKey(SourcePollJob.Name), None);
+    }
+
+    /// <summary>Fires the `sources-due` Quartz job and waits until it has polled the source at the clock's time.</summary>
+    private async Task RunSourcesJobAsync(TelegramBotHarness bot, long sourceId)
+    {
+        var now = _clock.GetUtcNow().ToUnixTimeSeconds();
+        await TriggerAsync(bot);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await ScalarAsync($"SELECT coalesce(last_polled, 0) FROM sources WHERE id = {sourceId}") < now)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the sources-due job did not poll the source");
+            await Task.Delay(10);
+        }
+
+        Assert.Equal("ok", await StringAsync($"SELECT last_status FROM sources WHERE id = {sourceId}"));
+    }
+
+    private ListLoggerProvider? Logs { get; set; }
+
+    private async Task WaitForOutboxEmptyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await ScalarAsync("SELECT count(*) FROM deliveries WHERE state = 'pending'") > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                await using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT id, article_id, state, next_part, part_count, attempts, next_attempt_at, lease_owner, last_error FROM deliveries";
+                await using var reader = await command.ExecuteReaderAsync();
+                var rows = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    rows.Add(string.Join(",", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : reader.GetValue(i).ToString())));
+                }
+
+                Assert.Fail("deliveries still pending at " + _clock.GetUtcNow().ToUnixTimeMilliseconds() + ": " + string.Join(" | ", rows) + "\n" + string.Join("\n", Logs?.Lines ?? []));
+            }
+
+            // The per-chat pace between two messages runs on the fake clock: move it in small steps.
+            _clock.Advance(TimeSpan.FromMilliseconds(250));
+
+            await Task.Delay(10);
+        }
+    }
+
+    private async Task WaitUntilAsync(string countSql, long expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await ScalarAsync(countSql) != expected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{countSql} never became {expected}");
+            await Task.Delay(10);
+        }
+    }
+
+    private async Task<long> ScalarAsync(string sql) => (long)(await QueryAsync(sql))!;
+
+    private async Task<string?> StringAsync(string sql) => (string?)await QueryAsync(sql);
+
+    private async Task<object?> QueryAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>
+    /// The real store, except that once armed, a poll that stored new items "crashes" right after its
+    /// transaction committed: every later write of the poll's bookkeeping fails too, as in a dead process.
+    /// </summary>
+    private sealed class CrashingSourceStore
+    {
+        private readonly TaskCompletionSource _crashed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool CrashAfterStore { get; set; }
+
+        public Task Crashed => _crashed.Task;
+
+        public ISourceStore Wrap(ISourceStore inner) => new Store(inner, this);
+
+        private sealed class Store(ISourceStore inner, CrashingSourceStore owner) : ISourceStore
+        {
+            public Task<Source?> AddAsync(NewSource source, CancellationToken ct) => inner.AddAsync(source, ct);
+
+            public Task<IReadOnlyList<Source>> ListAsync(CancellationToken ct) => inner.ListAsync(ct);
+
+            public Task<Source?> GetAsync(long id, CancellationToken ct) => inner.GetAsync(id, ct);
+
+            public Task<bool> RemoveAsync(long id, CancellationToken ct) => inner.RemoveAsync(id, ct);
+
+            public Task<bool> SetPausedAsync(long id, bool paused, CancellationToken ct) => inner.SetPausedAsync(id, paused, ct);
+
+            public Task<IReadOnlySet<string>> KnownKeysAsync(long sourceId, CancellationToken ct) => inner.KnownKeysAsync(sourceId, ct);
+
+            public async Task<StoredItems> StoreItemsAsync(long sourceId, IReadOnlyList<SourceItem> items, ItemMode mode, CancellationToken ct)
+            {
+                var stored = await inner.StoreItemsAsync(sourceId, items, mode, ct);
+                if (owner.CrashAfterStore && stored.NewArticleIds.Count > 0)
+                {
+                    owner._crashed.TrySetResult();
+                    throw new IOException("the process died");
+                }
+
+                return stored;
+            }
+
+            public Task SavePollAsync(long sourceId, PollState state, CancellationToken ct) =>
+                owner._crashed.Task.IsCompleted ? throw new IOException("the process died") : inner.SavePollAsync(sourceId, state, ct);
+        }
+    }
+}
