@@ -193,7 +193,7 @@ public sealed class SourcePoller(
     {
         var now = time.GetUtcNow();
         var failures = source.Failures + 1;
-        var pause = failures >= options.Value.DisableAfterFailures;
+        var pause = source.Paused || failures >= options.Value.DisableAfterFailures;
         var exponent = Math.Min(failures - 1, 16);
         var backoff = TimeSpan.FromSeconds(Math.Min(options.Value.MaxBackoffSeconds, source.Every.TotalSeconds * Math.Pow(2, exponent)));
         if (retryAfter is { } asked && asked > backoff)
@@ -204,9 +204,10 @@ public sealed class SourcePoller(
         var message = error ?? "unknown error";
         await store.SavePollAsync(source.Id, new PollState(now, "failed", message, failures, pause, source.BacklogTaken, source.ETag, source.LastModified, now + backoff), ct);
         logger.LogWarning("Source {SourceId} failed ({Failures} in a row): {Error}", source.Id, failures, message);
-        if (pause)
+        if (pause && !source.Paused)
         {
-            // The source is paused now, so this runs once: a paused source is not polled again until resumed.
+            // Only when it becomes paused: a paused source is not polled again until resumed, and a poll
+            // of one asked for by hand does not tell the admins a second time.
             await notifier.NotifyAsync(new AdminNotice.SourcePaused(source.Id, source.Url, failures, message), ct);
         }
 

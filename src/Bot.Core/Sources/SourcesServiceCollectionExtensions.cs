@@ -17,7 +17,8 @@ public static class SourcesServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<ISourceStore, SqliteSourceStore>();
-        services.TryAddSingleton<IAdminNotifier, LoggingAdminNotifier>();
+        services.TryAddSingleton<LoggingAdminNotifier>();
+        services.TryAddSingleton<IAdminNotifier, ChatAdminNotifier>();
         services.TryAddSingleton<PageFetcher>();
         services.TryAddSingleton<PageImporter>();
         services.TryAddSingleton<SourceManager>();

@@ -91,6 +91,9 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
     public Task<Message> SendMessageAsync(string channelId, MessagePayload message, CancellationToken ct) =>
         SendAsync<Message>(HttpMethod.Post, $"channels/{Id(channelId)}/messages", new("POST /channels/{channel_id}/messages", channelId), message, ct);
 
+    public Task<Channel> CreateDmChannelAsync(string recipientId, CancellationToken ct) =>
+        SendAsync<Channel>(HttpMethod.Post, "users/@me/channels", new("POST /users/@me/channels", string.Empty), new DmChannelRequest(Id(recipientId)), ct);
+
     public Task DeleteMessageAsync(string channelId, string messageId, CancellationToken ct) =>
         SendAsync<JsonElement?>(
             HttpMethod.Delete,
@@ -290,3 +293,6 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
 
     private static string Token(string token) => Uri.EscapeDataString(token);
 }
+
+/// <summary>The body of POST /users/@me/channels.</summary>
+internal sealed record DmChannelRequest(string RecipientId);

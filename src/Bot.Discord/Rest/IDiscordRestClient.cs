@@ -20,6 +20,9 @@ public interface IDiscordRestClient
 
     Task<Message> SendMessageAsync(string channelId, MessagePayload message, CancellationToken ct);
 
+    /// <summary>POST /users/@me/channels: the DM channel with a user (Discord returns the existing one when there is one).</summary>
+    Task<Channel> CreateDmChannelAsync(string recipientId, CancellationToken ct);
+
     Task DeleteMessageAsync(string channelId, string messageId, CancellationToken ct);
 
     Task BulkOverwriteGlobalApplicationCommandsAsync(string applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken ct);

@@ -26,7 +26,7 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _fake = await FakeTelegramServer.StartAsync();
+        _fake = await FakeTelegramServer.StartAsync(time: _clock); // its per-chat limits run on the bot's clock
         _fake.AddChat(Reader, "private");
         _database = await TempDatabase.CreateAsync();
         _web = await LoopbackWebServer.StartAsync();
@@ -153,6 +153,57 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
         Assert.Equal(2L, await ScalarAsync("SELECT count(*) FROM articles"));
     }
 
+    [Fact]
+    public async Task SourceFailsUntilPaused_TheTelegramAdminIsToldOnce()
+    {
+        _fake.AddChat(TelegramBotHarness.AdminId, "private");
+        await using var bot = await StartBotAsync(settings: new() { ["Sources:DisableAfterFailures"] = "2" });
+        _web.Map("/feed.xml", http =>
+        {
+            http.Response.StatusCode = 500;
+            return Task.CompletedTask;
+        });
+        var source = await AddSourceAsync(bot);
+
+        await RunSourcesJobAsync(bot, source.Id, "failed");
+        _clock.Advance(TimeSpan.FromMinutes(31)); // the backoff after one failure is the source's interval
+        await RunSourcesJobAsync(bot, source.Id, "failed");
+        var notice = Assert.Single(await _fake.WaitForMessagesAsync(m => m.ChatId == TelegramBotHarness.AdminId));
+        Assert.Contains($"Source {source.Id}", notice.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("paused after 2 failures", notice.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("500", notice.VisibleText, StringComparison.Ordinal);
+
+        // Paused: later runs of the job leave it alone, and the admin hears nothing more.
+        _clock.Advance(TimeSpan.FromDays(2));
+        Assert.DoesNotContain(await bot.Services.GetRequiredService<SourcePoller>().PollDueAsync(force: true, None), r => r.Id == source.Id);
+        Assert.Single(_fake.Messages, m => m.ChatId == TelegramBotHarness.AdminId);
+    }
+
+    [Fact]
+    public async Task ReviewSource_NewItem_TheAdminGetsThePreviewWithButtons_SubscribersNothing()
+    {
+        _fake.AddChat(TelegramBotHarness.AdminId, "private");
+        await using var bot = await StartBotAsync();
+        await SubscribeReaderAsync(bot);
+        ServeFeed(("old-1", "Old one"));
+        var source = await AddSourceAsync(bot, review: true);
+        await RunSourcesJobAsync(bot, source.Id);
+        Assert.DoesNotContain(_fake.Messages, m => m.ChatId == TelegramBotHarness.AdminId); // the backlog is not for review
+
+        ServeFeed(("new-2", "Fresh news"), ("old-1", "Old one"));
+        _clock.Advance(TimeSpan.FromMinutes(31));
+        await RunSourcesJobAsync(bot, source.Id);
+
+        var preview = await WaitWithClockAsync(m => m.ChatId == TelegramBotHarness.AdminId && m.ReplyMarkup is not null);
+        var all = _fake.Messages.Where(m => m.ChatId == TelegramBotHarness.AdminId).ToList();
+        Assert.Contains(all, m => m.VisibleText.Contains($"Source {source.Id}", StringComparison.Ordinal) && m.VisibleText.Contains("new item", StringComparison.Ordinal));
+        Assert.Contains(all, m => m.VisibleText.Contains("Fresh news", StringComparison.Ordinal));
+        var buttons = Assert.Single(preview).ReplyMarkup!.Value.GetProperty("inline_keyboard")[0];
+        Assert.Equal(3, buttons.GetArrayLength());
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM deliveries"));
+        Assert.Equal("draft", await StringAsync("SELECT state FROM articles ORDER BY id DESC LIMIT 1"));
+    }
+
     private static string Rss(params (string Guid, string Title)[] items) =>
         $"""
         <?xml version="1.0" encoding="UTF-8"?>
@@ -163,9 +214,15 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
 
     private void ServeFeed(params (string Guid, string Title)[] items) => _web.Map("/feed.xml", "application/rss+xml", Rss(items));
 
-    private async Task<TelegramBotHarness> StartBotAsync(Action<IServiceCollection>? services = null)
+    private async Task<TelegramBotHarness> StartBotAsync(Action<IServiceCollection>? services = null, Dictionary<string, string?>? settings = null)
     {
-        var settings = TelegramBotHarness.Settings(_fake, _database);
+        var all = TelegramBotHarness.Settings(_fake, _database);
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        settings = all;
         settings["Fetch:AllowPrivateAddresses"] = "true";
         settings["Delivery:Telegram:GlobalPerSecond"] = "0";
         // Request timeouts run on the fake clock too: long enough that moving it never cuts a request short.
@@ -183,9 +240,9 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
         await bot.Services.GetRequiredService<ISubscriptionService>().SubscribeAsync(
             new ChatRef(Platform.Telegram, Reader.ToString(System.Globalization.CultureInfo.InvariantCulture), ChatKind.Private), SubscriptionFilter.Everything, None);
 
-    private async Task<Source> AddSourceAsync(TelegramBotHarness bot)
+    private async Task<Source> AddSourceAsync(TelegramBotHarness bot, bool review = false)
     {
-        var (source, error) = await bot.Services.GetRequiredService<SourceManager>().AddAsync(_web.Url("/feed.xml").AbsoluteUri, "30m", false, false, [], None);
+        var (source, error) = await bot.Services.GetRequiredService<SourceManager>().AddAsync(_web.Url("/feed.xml").AbsoluteUri, "30m", false, review, [], None);
         Assert.Null(error);
         return source!;
     }
@@ -197,7 +254,7 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
     }
 
     /// <summary>Fires the `sources-due` Quartz job and waits until it has polled the source at the clock's time.</summary>
-    private async Task RunSourcesJobAsync(TelegramBotHarness bot, long sourceId)
+    private async Task RunSourcesJobAsync(TelegramBotHarness bot, long sourceId, string status = "ok")
     {
         var now = _clock.GetUtcNow().ToUnixTimeSeconds();
         await TriggerAsync(bot);
@@ -208,7 +265,21 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
             await Task.Delay(10);
         }
 
-        Assert.Equal("ok", await StringAsync($"SELECT last_status FROM sources WHERE id = {sourceId}"));
+        Assert.Equal(status, await StringAsync($"SELECT last_status FROM sources WHERE id = {sourceId}"));
+    }
+
+    /// <summary>Waits for messages the bot paces per chat on the fake clock, moving the clock in small steps.</summary>
+    private async Task<IReadOnlyList<FakeSentMessage>> WaitWithClockAsync(Func<FakeSentMessage, bool> predicate)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!_fake.Messages.Any(predicate))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the expected message never came; got: " + string.Join(" | ", _fake.Messages.Select(m => m.ChatId + ":" + m.VisibleText)) + "\n" + string.Join("\n", (Logs?.Lines ?? []).Where(l => !l.StartsWith("Debug", StringComparison.Ordinal) && !l.StartsWith("Trace", StringComparison.Ordinal))));
+            _clock.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(10);
+        }
+
+        return [.. _fake.Messages.Where(predicate)];
     }
 
     private ListLoggerProvider? Logs { get; set; }
