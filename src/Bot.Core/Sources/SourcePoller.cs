@@ -1,5 +1,7 @@
 using Bot.Core.Articles;
 using Bot.Core.Fetching;
+using Bot.Core.Media;
+using Bot.Core.Publishing;
 using Bot.Core.Sources.Feeds;
 using Bot.Core.Sources.Pages;
 using Microsoft.Extensions.Logging;
@@ -20,9 +22,14 @@ public sealed class SourcePoller(
     PageFetcher pages,
     IAdminNotifier notifier,
     IOptions<SourceOptions> options,
+    IPublishingService publishing,
     TimeProvider time,
-    ILogger<SourcePoller> logger)
+    ILogger<SourcePoller> logger,
+    MediaArchiver? media = null)
 {
+    /// <summary>A source's image that failed this often is left to `bot media retry`.</summary>
+    private const int MaxImageAttempts = 10;
+
     private const string AcceptFeeds = "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
     /// <summary>Polls every source that is due (all unpaused ones when <paramref name="force"/>), a few at a time.</summary>
@@ -62,6 +69,7 @@ public sealed class SourcePoller(
             case FetchFailed failed:
                 return await FailAsync(source, failed.Message, failed.RetryAfter, ct);
             case FetchNotModified notModified:
+                await FinishAsync(source, null, ct);
                 await store.SavePollAsync(source.Id, Succeeded(source, "not_modified", notModified.ETag ?? source.ETag, notModified.LastModified ?? source.LastModified, null, null), ct);
                 return new SourcePollResult(source.Id, source.Url, 0, 0, 0, 0, "not_modified", null);
         }
@@ -113,8 +121,9 @@ public sealed class SourcePoller(
         }
 
         var stored = await store.StoreItemsAsync(source.Id, items, Mode(source), ct);
+        await FinishAsync(source, stored, ct);
         await store.SavePollAsync(source.Id, Succeeded(source, "ok", body.ETag, body.LastModified, feed.Ttl, feed.SkipHours), ct);
-        await AfterStoreAsync(source, stored, ct);
+        await TellReviewersAsync(source, stored, ct);
         return new SourcePollResult(source.Id, source.Url, stored.NewArticleIds.Count, stored.Updated, stored.Unchanged + skipped, 0, "ok", null);
     }
 
@@ -150,18 +159,44 @@ public sealed class SourcePoller(
         }
 
         var stored = await store.StoreItemsAsync(source.Id, items, Mode(source), ct);
+        await FinishAsync(source, stored, ct);
         await store.SavePollAsync(source.Id, Succeeded(source, "ok", null, null, null, null), ct);
-        await AfterStoreAsync(source, stored, ct);
+        await TellReviewersAsync(source, stored, ct);
         return new SourcePollResult(source.Id, source.Url, stored.NewArticleIds.Count, stored.Updated, stored.Unchanged, failed, "ok", null);
     }
 
     private static ItemMode Mode(Source source) => !source.BacklogTaken ? ItemMode.Backlog : source.Review ? ItemMode.Review : ItemMode.Publish;
 
-    private async Task AfterStoreAsync(Source source, StoredItems stored, CancellationToken ct)
+    /// <summary>
+    /// After the items are stored: their images archived (and the source's earlier failed ones tried again),
+    /// then the new drafts published with their fan-out (a source under review leaves them to the admins).
+    /// </summary>
+    private async Task FinishAsync(Source source, StoredItems? stored, CancellationToken ct)
     {
-        logger.LogInformation(
-            "Source {SourceId}: {New} new, {Updated} updated, {Unchanged} unchanged, {Deliveries} deliveries",
-            source.Id, stored.NewArticleIds.Count, stored.Updated, stored.Unchanged, stored.Deliveries);
+        var written = stored?.Written ?? [];
+        await ArchiveImagesAsync(source, written, ct);
+        var deliveries = 0;
+        if (source.BacklogTaken && !source.Review)
+        {
+            // Every draft of such a source is an item stored and not yet published, this poll's or one a crash interrupted.
+            foreach (var id in await store.DraftArticleIdsAsync(source.Id, ct))
+            {
+                deliveries += (await publishing.PublishNowAsync(id, ct)).Deliveries;
+            }
+        }
+
+        if (stored is not null)
+        {
+            logger.LogInformation(
+                "Source {SourceId}: {New} new, {Updated} updated, {Unchanged} unchanged, {Deliveries} deliveries",
+                source.Id, stored.NewArticleIds.Count, stored.Updated, stored.Unchanged, deliveries);
+        }
+
+    }
+
+    /// <summary>After the poll is saved, so an admin's slow chat never holds the source's bookkeeping back.</summary>
+    private async Task TellReviewersAsync(Source source, StoredItems stored, CancellationToken ct)
+    {
         if (Mode(source) != ItemMode.Review)
         {
             return;
@@ -170,6 +205,34 @@ public sealed class SourcePoller(
         foreach (var id in stored.NewArticleIds)
         {
             await notifier.NotifyAsync(new AdminNotice.DraftFromSource(source.Id, id), ct);
+        }
+    }
+
+    private async Task ArchiveImagesAsync(Source source, IReadOnlyList<(long ArticleId, SourceItem Item)> written, CancellationToken ct)
+    {
+        if (media is null)
+        {
+            return;
+        }
+
+        try
+        {
+            // Exactly as an import: the references of the new and changed articles' Markdown, fetched now.
+            if (written.Count > 0)
+            {
+                await media.ArchiveAsync([.. written.Select(w => new MediaSource(w.ArticleId, w.Item.Article.Body, w.Item.Article.SourceUrl))], ct);
+            }
+
+            var retry = (await store.ArticlesMissingImagesAsync(source.Id, MaxImageAttempts, ct)).Except(written.Select(w => w.ArticleId)).ToList();
+            if (retry.Count > 0)
+            {
+                await media.FetchMissingAsync(retry, ct);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The articles are stored; their images wait for the next poll or `bot media retry`.
+            logger.LogError(e, "Source {SourceId}: could not archive images", source.Id);
         }
     }
 

@@ -67,8 +67,14 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
         Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM articles"));
     }
 
-    [Fact]
-    public async Task BotStopsAfterThePollStoredItsItems_TheNextBotNeitherStoresNorSendsThemTwice()
+    /// <param name="crashAt">
+    /// "stored": right after the items' transaction committed (drafts, nothing published);
+    /// "published": after they were published with their fan-out, before anything was delivered.
+    /// </param>
+    [Theory]
+    [InlineData("stored")]
+    [InlineData("published")]
+    public async Task BotDiesMidPoll_TheNextBotNeitherStoresNorSendsAnythingTwice(string crashAt)
     {
         var crashing = new CrashingSourceStore();
         long sourceId;
@@ -79,32 +85,35 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
             sourceId = (await AddSourceAsync(first)).Id;
             await RunSourcesJobAsync(first, sourceId);
 
-            // The poll commits the new items with their fan-out, then the process "dies": no bookkeeping of
-            // the poll is saved, and the reader's chat answers 429 so nothing goes out before the stop.
+            // The process "dies" at the crash point: nothing of the poll after it is saved. With deliveries
+            // written, the reader's chat answers 429 so nothing goes out before the stop.
             ServeFeed(("new-2", "Fresh news"), ("new-3", "More news"), ("old-1", "Old one"));
             _fake.Script(Reader, new FakeFailure.TooManyRequests(60));
-            crashing.CrashAfterStore = true;
+            crashing.CrashAt = crashAt;
             _clock.Advance(TimeSpan.FromMinutes(31));
             await TriggerAsync(first);
             await crashing.Crashed.WaitAsync(TimeSpan.FromSeconds(30));
-            await WaitUntilAsync("SELECT (SELECT count(*) FROM deliveries WHERE last_error = 'rate limited') > 0 AND (SELECT count(*) FROM deliveries WHERE lease_owner IS NOT NULL) = 0", 1);
+            if (crashAt == "published")
+            {
+                await WaitUntilAsync("SELECT (SELECT count(*) FROM deliveries WHERE last_error = 'rate limited') > 0 AND (SELECT count(*) FROM deliveries WHERE lease_owner IS NOT NULL) = 0", 1);
+            }
+
             await first.StopAsync();
         }
 
         Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM articles"));
-        Assert.Equal(2L, await ScalarAsync("SELECT count(*) FROM deliveries"));
+        Assert.Equal(crashAt == "stored" ? 0L : 2L, await ScalarAsync("SELECT count(*) FROM deliveries"));
 
         await using var second = await StartBotAsync();
         // The source is still due (the crashed poll saved no next time): the new bot polls it again.
         await RunSourcesJobAsync(second, sourceId);
-        _clock.Advance(TimeSpan.FromSeconds(61)); // past the 429's retry_after
+        var delivered = await WaitWithClockAsync(m => m.ChatId == Reader, count: 2); // past the 429's retry_after too
         await WaitForOutboxEmptyAsync();
-        var delivered = await _fake.WaitForMessagesAsync(m => m.ChatId == Reader, count: 2);
 
         Assert.Equal(2, _fake.Messages.Count(m => m.ChatId == Reader));
         Assert.Contains(delivered, m => m.VisibleText.Contains("Fresh news", StringComparison.Ordinal));
         Assert.Contains(delivered, m => m.VisibleText.Contains("More news", StringComparison.Ordinal));
-        Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM articles"));
+        Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM articles WHERE state = 'published'"));
         Assert.Equal(2L, await ScalarAsync("SELECT count(*) FROM deliveries"));
         Assert.Equal("ok", await StringAsync($"SELECT last_status FROM sources WHERE id = {sourceId}"));
     }
@@ -269,10 +278,10 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
     }
 
     /// <summary>Waits for messages the bot paces per chat on the fake clock, moving the clock in small steps.</summary>
-    private async Task<IReadOnlyList<FakeSentMessage>> WaitWithClockAsync(Func<FakeSentMessage, bool> predicate)
+    private async Task<IReadOnlyList<FakeSentMessage>> WaitWithClockAsync(Func<FakeSentMessage, bool> predicate, int count = 1)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!_fake.Messages.Any(predicate))
+        while (_fake.Messages.Count(predicate) < count)
         {
             Assert.True(DateTime.UtcNow < deadline, "the expected message never came; got: " + string.Join(" | ", _fake.Messages.Select(m => m.ChatId + ":" + m.VisibleText)) + "\n" + string.Join("\n", (Logs?.Lines ?? []).Where(l => !l.StartsWith("Debug", StringComparison.Ordinal) && !l.StartsWith("Trace", StringComparison.Ordinal))));
             _clock.Advance(TimeSpan.FromMilliseconds(250));
@@ -336,21 +345,30 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// The real store, except that once armed, a poll that stored new items "crashes" right after its
-    /// transaction committed: every later write of the poll's bookkeeping fails too, as in a dead process.
+    /// The real store, except that once armed, the poll "dies" at a point: right after its items'
+    /// transaction committed ("stored"), or when it saves its bookkeeping after publishing ("published").
+    /// Every later write of the poll fails too, as in a dead process.
     /// </summary>
     private sealed class CrashingSourceStore
     {
         private readonly TaskCompletionSource _crashed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public bool CrashAfterStore { get; set; }
+        public string? CrashAt { get; set; }
 
         public Task Crashed => _crashed.Task;
 
         public ISourceStore Wrap(ISourceStore inner) => new Store(inner, this);
 
+        private IOException Die()
+        {
+            _crashed.TrySetResult();
+            return new IOException("the process died");
+        }
+
         private sealed class Store(ISourceStore inner, CrashingSourceStore owner) : ISourceStore
         {
+            private bool Dead => owner._crashed.Task.IsCompleted;
+
             public Task<Source?> AddAsync(NewSource source, CancellationToken ct) => inner.AddAsync(source, ct);
 
             public Task<IReadOnlyList<Source>> ListAsync(CancellationToken ct) => inner.ListAsync(ct);
@@ -366,17 +384,19 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
             public async Task<StoredItems> StoreItemsAsync(long sourceId, IReadOnlyList<SourceItem> items, ItemMode mode, CancellationToken ct)
             {
                 var stored = await inner.StoreItemsAsync(sourceId, items, mode, ct);
-                if (owner.CrashAfterStore && stored.NewArticleIds.Count > 0)
-                {
-                    owner._crashed.TrySetResult();
-                    throw new IOException("the process died");
-                }
-
-                return stored;
+                return owner.CrashAt == "stored" && stored.NewArticleIds.Count > 0 ? throw owner.Die() : stored;
             }
 
+            public Task<IReadOnlyList<long>> DraftArticleIdsAsync(long sourceId, CancellationToken ct) =>
+                Dead ? throw owner.Die() : inner.DraftArticleIdsAsync(sourceId, ct);
+
+            public Task<IReadOnlyList<long>> ArticlesMissingImagesAsync(long sourceId, int maxAttempts, CancellationToken ct) =>
+                Dead ? throw owner.Die() : inner.ArticlesMissingImagesAsync(sourceId, maxAttempts, ct);
+
             public Task SavePollAsync(long sourceId, PollState state, CancellationToken ct) =>
-                owner._crashed.Task.IsCompleted ? throw new IOException("the process died") : inner.SavePollAsync(sourceId, state, ct);
+                Dead || owner.CrashAt == "published"
+                    ? throw owner.Die()
+                    : inner.SavePollAsync(sourceId, state, ct);
         }
     }
 }
