@@ -16,8 +16,11 @@ public interface ISourceStore
     /// <summary>Pauses or resumes; resuming clears the failure count and makes the source due now.</summary>
     Task<bool> SetPausedAsync(long id, bool paused, CancellationToken ct);
 
-    /// <summary>The keys of items already stored for the source (to fetch full text only for new ones).</summary>
-    Task<IReadOnlySet<string>> KnownKeysAsync(long sourceId, CancellationToken ct);
+    /// <summary>
+    /// The keys of items already stored for the source with the hash of their feed entry (null when not
+    /// recorded): a full-text source fetches the page only of a new item or of one the feed changed.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string?>> KnownItemsAsync(long sourceId, CancellationToken ct);
 
     /// <summary>
     /// Stores a poll's items in one transaction: new ones as articles (the backlog published quietly,

@@ -30,7 +30,8 @@ public sealed record Source(
 public sealed record NewSource(string Url, SourceKind Kind, TimeSpan Every, bool FullText, bool Review, IReadOnlyList<string> Tags);
 
 /// <summary>One item of a poll ready to store: its key inside the source and the article it makes.</summary>
-public sealed record SourceItem(string Key, Articles.ParsedArticle Article);
+/// <param name="EntryHash">For a full-text source, the hash of the feed's own entry (the article's comes from the page).</param>
+public sealed record SourceItem(string Key, Articles.ParsedArticle Article, string? EntryHash = null);
 
 /// <summary>
 /// How new items of a poll are stored: the first poll's backlog published quietly; later ones as drafts,

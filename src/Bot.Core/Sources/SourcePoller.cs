@@ -86,7 +86,7 @@ public sealed class SourcePoller(
             return await FailAsync(source, $"the feed has {feed.Entries.Count} items, more than Sources:MaxItems ({options.Value.MaxItems})", null, ct);
         }
 
-        var known = source.FullText ? await store.KnownKeysAsync(source.Id, ct) : new HashSet<string>();
+        var known = source.FullText ? await store.KnownItemsAsync(source.Id, ct) : new Dictionary<string, string?>();
         var items = new List<SourceItem>(feed.Entries.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var skipped = 0;
@@ -99,25 +99,41 @@ public sealed class SourcePoller(
                 continue; // a feed that repeats an item: the oldest occurrence is kept
             }
 
-            if (source.FullText && known.Contains(key))
+            var fromFeed = SourceArticles.FromEntry(entry, body.FinalUrl, source.Tags);
+            if (!source.FullText)
             {
-                // Its page was extracted when it was new; the feed's summary must not overwrite that text.
+                items.Add(new SourceItem(key, fromFeed));
+                continue;
+            }
+
+            var isKnown = known.TryGetValue(key, out var entryHash);
+            if (isKnown && (entryHash is null || entryHash == fromFeed.ContentHash))
+            {
+                // Its page was extracted before and the feed has not changed the item: the page is not fetched again.
                 skipped++;
                 continue;
             }
 
             ExtractedPage? page = null;
-            if (source.FullText && entry.Link is { } link && Uri.TryCreate(body.FinalUrl, link, out var pageUrl))
+            if (entry.Link is { } link && Uri.TryCreate(body.FinalUrl, link, out var pageUrl))
             {
                 var (extracted, _, error) = await pages.FetchAsync(pageUrl, ct);
                 page = extracted;
                 if (error is not null)
                 {
-                    logger.LogInformation("Source {SourceId}: full text of {Url} not extracted ({Error}); the feed's summary is kept", source.Id, pageUrl, error);
+                    logger.LogInformation("Source {SourceId}: full text of {Url} not extracted ({Error})", source.Id, pageUrl, error);
                 }
             }
 
-            items.Add(new SourceItem(key, SourceArticles.FromEntry(entry, body.FinalUrl, source.Tags, page)));
+            if (page is null && isKnown)
+            {
+                // A changed item whose page failed keeps its extracted text; the next poll tries again.
+                skipped++;
+                continue;
+            }
+
+            // A new item whose page failed keeps the feed's summary.
+            items.Add(new SourceItem(key, page is null ? fromFeed : SourceArticles.FromEntry(entry, body.FinalUrl, source.Tags, page), fromFeed.ContentHash));
         }
 
         var stored = await store.StoreItemsAsync(source.Id, items, Mode(source), ct);

@@ -79,17 +79,17 @@ public sealed class SqliteSourceStore(
         return await command.ExecuteNonQueryAsync(ct) > 0;
     }
 
-    public async Task<IReadOnlySet<string>> KnownKeysAsync(long sourceId, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, string?>> KnownItemsAsync(long sourceId, CancellationToken ct)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, string?>(StringComparer.Ordinal);
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT item_key FROM source_items WHERE source_id = $id";
+        command.CommandText = "SELECT item_key, entry_hash FROM source_items WHERE source_id = $id";
         command.Parameters.AddWithValue("$id", sourceId);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            keys.Add(reader.GetString(0));
+            keys[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
         }
 
         return keys;
@@ -127,7 +127,8 @@ public sealed class SqliteSourceStore(
                             unchanged++;
                         }
 
-                        if (!linked || hash != item.Article.ContentHash)
+                        // A full-text item reaches the store only when its entry changed: record the new entry hash even if the page did not change.
+                        if (!linked || hash != item.Article.ContentHash || item.EntryHash is not null)
                         {
                             await LinkAsync(connection, transaction, sourceId, item, articleId, ct);
                         }
@@ -236,14 +237,16 @@ public sealed class SqliteSourceStore(
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO source_items (source_id, item_key, article_id, content_hash) VALUES ($source, $key, $article, $hash)
-            ON CONFLICT (source_id, item_key) DO UPDATE SET article_id = excluded.article_id, content_hash = excluded.content_hash;
+            INSERT INTO source_items (source_id, item_key, article_id, content_hash, entry_hash) VALUES ($source, $key, $article, $hash, $entry)
+            ON CONFLICT (source_id, item_key) DO UPDATE
+                SET article_id = excluded.article_id, content_hash = excluded.content_hash, entry_hash = coalesce(excluded.entry_hash, entry_hash);
             UPDATE articles SET source_id = $source WHERE id = $article;
             """;
         command.Parameters.AddWithValue("$source", sourceId);
         command.Parameters.AddWithValue("$key", item.Key);
         command.Parameters.AddWithValue("$article", articleId);
         command.Parameters.AddWithValue("$hash", item.Article.ContentHash);
+        command.Parameters.AddWithValue("$entry", (object?)item.EntryHash ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(ct);
     }
 

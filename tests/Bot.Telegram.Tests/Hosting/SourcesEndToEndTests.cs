@@ -379,7 +379,7 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
 
             public Task<bool> SetPausedAsync(long id, bool paused, CancellationToken ct) => inner.SetPausedAsync(id, paused, ct);
 
-            public Task<IReadOnlySet<string>> KnownKeysAsync(long sourceId, CancellationToken ct) => inner.KnownKeysAsync(sourceId, ct);
+            public Task<IReadOnlyDictionary<string, string?>> KnownItemsAsync(long sourceId, CancellationToken ct) => inner.KnownItemsAsync(sourceId, ct);
 
             public async Task<StoredItems> StoreItemsAsync(long sourceId, IReadOnlyList<SourceItem> items, ItemMode mode, CancellationToken ct)
             {
