@@ -42,6 +42,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordApplicationInfo>();
         services.AddSingleton<ArticleRenderer>();
         services.AddSingleton<ReplyRenderer>();
+        services.AddSingleton<Bot.Core.Sources.IAdminMessenger, Notices.DiscordAdminMessenger>();
         services.AddSingleton<InteractionHandler>();
         services.AddScoped<TagAutocomplete>();
         services.AddSingleton<DiscordDeliveryChannel>();

@@ -49,6 +49,7 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramDeliveryChannel>();
         services.AddSingleton<IDeliveryChannel>(sp => sp.GetRequiredService<TelegramDeliveryChannel>());
         services.TryAddSingleton<TelegramReplySender>();
+        services.AddSingleton<Bot.Core.Sources.IAdminMessenger, TelegramAdminMessenger>();
         services.TryAddSingleton<TelegramIncomingFiles>();
         services.TryAddSingleton<TelegramUpdateDispatcher>();
         services.TryAddSingleton<TelegramUpdateIntake>();

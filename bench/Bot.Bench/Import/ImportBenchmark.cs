@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bot.Core;
 using Bot.Core.Articles;
+using Bot.Core.Media;
 using Bot.Core.Parsing;
 using Bot.Core.Search;
 using Bot.Core.Storage;
@@ -118,6 +119,11 @@ public sealed class ImportBenchmark : IBenchmark
         {
             services.Replace(ServiceDescriptor.Singleton<IArticleIndex, NoArticleIndex>());
         }
+
+        // The corpus's images live on outside hosts, which a bench must never contact (and which would
+        // make it measure network timeouts): the importer runs without its media archiver, as it does
+        // where none is registered. The media bench measures archiving against its own loopback server.
+        services.RemoveAll<MediaArchiver>();
 
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<MigrationRunner>().ApplyAsync(ct);

@@ -23,6 +23,10 @@ public sealed class AdminList
         _admins = parsed;
     }
 
+    /// <summary>The admins of the chat platforms (the console user is not listed), in a stable order.</summary>
+    public IReadOnlyList<(Platform Platform, string UserId)> All =>
+        [.. _admins.OrderBy(a => a.Item1).ThenBy(a => a.Item2, StringComparer.Ordinal)];
+
     public bool IsAdmin(UserRef user) => user.Platform == Platform.Console || _admins.Contains((user.Platform, user.UserId));
 
     public static bool TryParse(string? text, out HashSet<(Platform, string)> admins, out string? error)

@@ -202,4 +202,9 @@ internal sealed class ChineseText : UiText
     public override string SourceRemoved(long id) => $"已删除订阅源 {id}，其文章仍保留在存档中。";
 
     public override string SourceNotFound(long id) => $"没有编号为 {id} 的订阅源。/sources 可查看列表。";
+
+    public override string SourcePausedNotice(long id, string url, int failures, string error) =>
+        $"订阅源 {id}（{E(url)}）连续失败 {failures} 次，已暂停。最近错误：{E(error)}\n恢复正常后用 `bot sources resume {id}` 重新启用。";
+
+    public override string SourceDraftNotice(long id, string url) => $"订阅源 {id}（{E(url)}）有一篇新文章，已存为草稿，等你发布、定时或取消：";
 }

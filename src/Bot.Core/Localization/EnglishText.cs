@@ -202,4 +202,9 @@ internal sealed class EnglishText : UiText
     public override string SourceRemoved(long id) => $"Source {id} removed. Its articles stay in the archive.";
 
     public override string SourceNotFound(long id) => $"There is no source {id}. /sources lists them.";
+
+    public override string SourcePausedNotice(long id, string url, int failures, string error) =>
+        $"Source {id} ({E(url)}) is paused after {failures} failures in a row. Last error: {E(error)}\nResume it with `bot sources resume {id}` once it works again.";
+
+    public override string SourceDraftNotice(long id, string url) => $"Source {id} ({E(url)}) brought a new item. It waits as a draft for you to publish, schedule or cancel:";
 }

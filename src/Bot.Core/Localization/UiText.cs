@@ -219,4 +219,10 @@ public abstract partial class UiText
     public abstract string SourceRemoved(long id);
 
     public abstract string SourceNotFound(long id);
+
+    /// <summary>Sent to each admin once, when a source is paused after too many failures in a row.</summary>
+    public abstract string SourcePausedNotice(long id, string url, int failures, string error);
+
+    /// <summary>Heads the preview of a new item of a source added with --review.</summary>
+    public abstract string SourceDraftNotice(long id, string url);
 }

@@ -15,8 +15,8 @@ public abstract record AdminNotice
 }
 
 /// <summary>
-/// Tells the admins in their private chats. The platform adapters implement it; without one (the CLI,
-/// tests) notices are logged so nothing is silently dropped.
+/// Tells the admins in their private chats (<see cref="ChatAdminNotifier"/>, through each platform's
+/// <see cref="IAdminMessenger"/>); without an adapter (the CLI) notices are logged so nothing is silently dropped.
 /// </summary>
 public interface IAdminNotifier
 {

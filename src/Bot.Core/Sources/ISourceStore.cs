@@ -16,14 +16,24 @@ public interface ISourceStore
     /// <summary>Pauses or resumes; resuming clears the failure count and makes the source due now.</summary>
     Task<bool> SetPausedAsync(long id, bool paused, CancellationToken ct);
 
-    /// <summary>The keys of items already stored for the source (to fetch full text only for new ones).</summary>
-    Task<IReadOnlySet<string>> KnownKeysAsync(long sourceId, CancellationToken ct);
+    /// <summary>
+    /// The keys of items already stored for the source with the hash of their feed entry (null when not
+    /// recorded): a full-text source fetches the page only of a new item or of one the feed changed.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string?>> KnownItemsAsync(long sourceId, CancellationToken ct);
 
     /// <summary>
-    /// Stores a poll's items in one transaction: new ones as articles (published quietly, published with
-    /// their fan-out, or drafts), changed ones updated in place, unchanged ones left alone.
+    /// Stores a poll's items in one transaction: new ones as articles (the backlog published quietly,
+    /// anything later as drafts, which the poller publishes once their images are archived), changed ones
+    /// updated in place, unchanged ones left alone.
     /// </summary>
     Task<StoredItems> StoreItemsAsync(long sourceId, IReadOnlyList<SourceItem> items, ItemMode mode, CancellationToken ct);
 
     Task SavePollAsync(long sourceId, PollState state, CancellationToken ct);
+
+    /// <summary>The source's articles still drafts, oldest first: for a source without review, items stored but not yet published.</summary>
+    Task<IReadOnlyList<long>> DraftArticleIdsAsync(long sourceId, CancellationToken ct);
+
+    /// <summary>The source's articles with an image not stored yet and tried fewer than <paramref name="maxAttempts"/> times.</summary>
+    Task<IReadOnlyList<long>> ArticlesMissingImagesAsync(long sourceId, int maxAttempts, CancellationToken ct);
 }

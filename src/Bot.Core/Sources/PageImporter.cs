@@ -1,13 +1,15 @@
 using Bot.Core.Articles;
+using Bot.Core.Media;
 using Bot.Core.Sources.Pages;
 
 namespace Bot.Core.Sources;
 
 /// <summary>
 /// Web pages into the archive (`bot import URL`, /post URL): fetched through the safe client, extracted,
-/// and keyed by their URL (as source_file) so importing the same page again updates it in place.
+/// and keyed by their URL (as source_file) so importing the same page again updates it in place. Their
+/// images are archived as a file import's are.
 /// </summary>
-public sealed class PageImporter(PageFetcher pages, IArticleStore articles)
+public sealed class PageImporter(PageFetcher pages, IArticleStore articles, MediaArchiver? media = null)
 {
     public static bool IsUrl(string text) =>
         text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
@@ -35,6 +37,7 @@ public sealed class PageImporter(PageFetcher pages, IArticleStore articles)
     {
         ArgumentNullException.ThrowIfNull(urls);
         int imported = 0, updated = 0, unchanged = 0;
+        var images = MediaArchiveSummary.None;
         var failed = new List<ImportFailure>();
         foreach (var url in urls)
         {
@@ -54,6 +57,10 @@ public sealed class PageImporter(PageFetcher pages, IArticleStore articles)
                     ImportStatus.Updated => updated++,
                     _ => unchanged++,
                 };
+                if (outcome.Status != ImportStatus.Unchanged)
+                {
+                    images += await ArchiveImagesAsync(outcome.ArticleId, article, ct);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -61,6 +68,24 @@ public sealed class PageImporter(PageFetcher pages, IArticleStore articles)
             }
         }
 
-        return new ImportSummary(imported, updated, unchanged, failed);
+        return new ImportSummary(imported, updated, unchanged, failed) { ImagesStored = images.Stored, ImagesFailed = images.Failed };
+    }
+
+    private async Task<MediaArchiveSummary> ArchiveImagesAsync(long articleId, ParsedArticle article, CancellationToken ct)
+    {
+        if (media is null)
+        {
+            return MediaArchiveSummary.None;
+        }
+
+        try
+        {
+            return await media.ArchiveAsync([new MediaSource(articleId, article.Body, article.SourceUrl)], ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The page is stored; its images wait for `bot media retry`.
+            return new MediaArchiveSummary(0, 1);
+        }
     }
 }

@@ -30,9 +30,13 @@ public sealed record Source(
 public sealed record NewSource(string Url, SourceKind Kind, TimeSpan Every, bool FullText, bool Review, IReadOnlyList<string> Tags);
 
 /// <summary>One item of a poll ready to store: its key inside the source and the article it makes.</summary>
-public sealed record SourceItem(string Key, Articles.ParsedArticle Article);
+/// <param name="EntryHash">For a full-text source, the hash of the feed's own entry (the article's comes from the page).</param>
+public sealed record SourceItem(string Key, Articles.ParsedArticle Article, string? EntryHash = null);
 
-/// <summary>How new items of a poll are stored: the first poll's backlog quietly, later ones pushed or kept for review.</summary>
+/// <summary>
+/// How new items of a poll are stored: the first poll's backlog published quietly; later ones as drafts,
+/// which the poller publishes with their fan-out (Publish) or leaves to an admin (Review).
+/// </summary>
 public enum ItemMode
 {
     Backlog,
@@ -41,7 +45,8 @@ public enum ItemMode
 }
 
 /// <summary>What storing a poll's items did; <see cref="NewArticleIds"/> are the articles created, in order.</summary>
-public sealed record StoredItems(IReadOnlyList<long> NewArticleIds, int Updated, int Unchanged, int Deliveries);
+/// <param name="Written">The articles created or changed with the item each came from (their images are archived next).</param>
+public sealed record StoredItems(IReadOnlyList<long> NewArticleIds, int Updated, int Unchanged, IReadOnlyList<(long ArticleId, SourceItem Item)> Written);
 
 /// <summary>The schedule and state a poll leaves behind.</summary>
 public sealed record PollState(

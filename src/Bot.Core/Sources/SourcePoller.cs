@@ -1,5 +1,7 @@
 using Bot.Core.Articles;
 using Bot.Core.Fetching;
+using Bot.Core.Media;
+using Bot.Core.Publishing;
 using Bot.Core.Sources.Feeds;
 using Bot.Core.Sources.Pages;
 using Microsoft.Extensions.Logging;
@@ -20,9 +22,14 @@ public sealed class SourcePoller(
     PageFetcher pages,
     IAdminNotifier notifier,
     IOptions<SourceOptions> options,
+    IPublishingService publishing,
     TimeProvider time,
-    ILogger<SourcePoller> logger)
+    ILogger<SourcePoller> logger,
+    MediaArchiver? media = null)
 {
+    /// <summary>A source's image that failed this often is left to `bot media retry`.</summary>
+    private const int MaxImageAttempts = 10;
+
     private const string AcceptFeeds = "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
     /// <summary>Polls every source that is due (all unpaused ones when <paramref name="force"/>), a few at a time.</summary>
@@ -62,6 +69,7 @@ public sealed class SourcePoller(
             case FetchFailed failed:
                 return await FailAsync(source, failed.Message, failed.RetryAfter, ct);
             case FetchNotModified notModified:
+                await FinishAsync(source, null, ct);
                 await store.SavePollAsync(source.Id, Succeeded(source, "not_modified", notModified.ETag ?? source.ETag, notModified.LastModified ?? source.LastModified, null, null), ct);
                 return new SourcePollResult(source.Id, source.Url, 0, 0, 0, 0, "not_modified", null);
         }
@@ -78,7 +86,7 @@ public sealed class SourcePoller(
             return await FailAsync(source, $"the feed has {feed.Entries.Count} items, more than Sources:MaxItems ({options.Value.MaxItems})", null, ct);
         }
 
-        var known = source.FullText ? await store.KnownKeysAsync(source.Id, ct) : new HashSet<string>();
+        var known = source.FullText ? await store.KnownItemsAsync(source.Id, ct) : new Dictionary<string, string?>();
         var items = new List<SourceItem>(feed.Entries.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var skipped = 0;
@@ -91,30 +99,47 @@ public sealed class SourcePoller(
                 continue; // a feed that repeats an item: the oldest occurrence is kept
             }
 
-            if (source.FullText && known.Contains(key))
+            var fromFeed = SourceArticles.FromEntry(entry, body.FinalUrl, source.Tags);
+            if (!source.FullText)
             {
-                // Its page was extracted when it was new; the feed's summary must not overwrite that text.
+                items.Add(new SourceItem(key, fromFeed));
+                continue;
+            }
+
+            var isKnown = known.TryGetValue(key, out var entryHash);
+            if (isKnown && (entryHash is null || entryHash == fromFeed.ContentHash))
+            {
+                // Its page was extracted before and the feed has not changed the item: the page is not fetched again.
                 skipped++;
                 continue;
             }
 
             ExtractedPage? page = null;
-            if (source.FullText && entry.Link is { } link && Uri.TryCreate(body.FinalUrl, link, out var pageUrl))
+            if (entry.Link is { } link && Uri.TryCreate(body.FinalUrl, link, out var pageUrl))
             {
                 var (extracted, _, error) = await pages.FetchAsync(pageUrl, ct);
                 page = extracted;
                 if (error is not null)
                 {
-                    logger.LogInformation("Source {SourceId}: full text of {Url} not extracted ({Error}); the feed's summary is kept", source.Id, pageUrl, error);
+                    logger.LogInformation("Source {SourceId}: full text of {Url} not extracted ({Error})", source.Id, pageUrl, error);
                 }
             }
 
-            items.Add(new SourceItem(key, SourceArticles.FromEntry(entry, body.FinalUrl, source.Tags, page)));
+            if (page is null && isKnown)
+            {
+                // A changed item whose page failed keeps its extracted text; the next poll tries again.
+                skipped++;
+                continue;
+            }
+
+            // A new item whose page failed keeps the feed's summary.
+            items.Add(new SourceItem(key, page is null ? fromFeed : SourceArticles.FromEntry(entry, body.FinalUrl, source.Tags, page), fromFeed.ContentHash));
         }
 
         var stored = await store.StoreItemsAsync(source.Id, items, Mode(source), ct);
+        await FinishAsync(source, stored, ct);
         await store.SavePollAsync(source.Id, Succeeded(source, "ok", body.ETag, body.LastModified, feed.Ttl, feed.SkipHours), ct);
-        await AfterStoreAsync(source, stored, ct);
+        await TellReviewersAsync(source, stored, ct);
         return new SourcePollResult(source.Id, source.Url, stored.NewArticleIds.Count, stored.Updated, stored.Unchanged + skipped, 0, "ok", null);
     }
 
@@ -150,18 +175,44 @@ public sealed class SourcePoller(
         }
 
         var stored = await store.StoreItemsAsync(source.Id, items, Mode(source), ct);
+        await FinishAsync(source, stored, ct);
         await store.SavePollAsync(source.Id, Succeeded(source, "ok", null, null, null, null), ct);
-        await AfterStoreAsync(source, stored, ct);
+        await TellReviewersAsync(source, stored, ct);
         return new SourcePollResult(source.Id, source.Url, stored.NewArticleIds.Count, stored.Updated, stored.Unchanged, failed, "ok", null);
     }
 
     private static ItemMode Mode(Source source) => !source.BacklogTaken ? ItemMode.Backlog : source.Review ? ItemMode.Review : ItemMode.Publish;
 
-    private async Task AfterStoreAsync(Source source, StoredItems stored, CancellationToken ct)
+    /// <summary>
+    /// After the items are stored: their images archived (and the source's earlier failed ones tried again),
+    /// then the new drafts published with their fan-out (a source under review leaves them to the admins).
+    /// </summary>
+    private async Task FinishAsync(Source source, StoredItems? stored, CancellationToken ct)
     {
-        logger.LogInformation(
-            "Source {SourceId}: {New} new, {Updated} updated, {Unchanged} unchanged, {Deliveries} deliveries",
-            source.Id, stored.NewArticleIds.Count, stored.Updated, stored.Unchanged, stored.Deliveries);
+        var written = stored?.Written ?? [];
+        await ArchiveImagesAsync(source, written, ct);
+        var deliveries = 0;
+        if (source.BacklogTaken && !source.Review)
+        {
+            // Every draft of such a source is an item stored and not yet published, this poll's or one a crash interrupted.
+            foreach (var id in await store.DraftArticleIdsAsync(source.Id, ct))
+            {
+                deliveries += (await publishing.PublishNowAsync(id, ct)).Deliveries;
+            }
+        }
+
+        if (stored is not null)
+        {
+            logger.LogInformation(
+                "Source {SourceId}: {New} new, {Updated} updated, {Unchanged} unchanged, {Deliveries} deliveries",
+                source.Id, stored.NewArticleIds.Count, stored.Updated, stored.Unchanged, deliveries);
+        }
+
+    }
+
+    /// <summary>After the poll is saved, so an admin's slow chat never holds the source's bookkeeping back.</summary>
+    private async Task TellReviewersAsync(Source source, StoredItems stored, CancellationToken ct)
+    {
         if (Mode(source) != ItemMode.Review)
         {
             return;
@@ -170,6 +221,34 @@ public sealed class SourcePoller(
         foreach (var id in stored.NewArticleIds)
         {
             await notifier.NotifyAsync(new AdminNotice.DraftFromSource(source.Id, id), ct);
+        }
+    }
+
+    private async Task ArchiveImagesAsync(Source source, IReadOnlyList<(long ArticleId, SourceItem Item)> written, CancellationToken ct)
+    {
+        if (media is null)
+        {
+            return;
+        }
+
+        try
+        {
+            // Exactly as an import: the references of the new and changed articles' Markdown, fetched now.
+            if (written.Count > 0)
+            {
+                await media.ArchiveAsync([.. written.Select(w => new MediaSource(w.ArticleId, w.Item.Article.Body, w.Item.Article.SourceUrl))], ct);
+            }
+
+            var retry = (await store.ArticlesMissingImagesAsync(source.Id, MaxImageAttempts, ct)).Except(written.Select(w => w.ArticleId)).ToList();
+            if (retry.Count > 0)
+            {
+                await media.FetchMissingAsync(retry, ct);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The articles are stored; their images wait for the next poll or `bot media retry`.
+            logger.LogError(e, "Source {SourceId}: could not archive images", source.Id);
         }
     }
 
@@ -193,7 +272,7 @@ public sealed class SourcePoller(
     {
         var now = time.GetUtcNow();
         var failures = source.Failures + 1;
-        var pause = failures >= options.Value.DisableAfterFailures;
+        var pause = source.Paused || failures >= options.Value.DisableAfterFailures;
         var exponent = Math.Min(failures - 1, 16);
         var backoff = TimeSpan.FromSeconds(Math.Min(options.Value.MaxBackoffSeconds, source.Every.TotalSeconds * Math.Pow(2, exponent)));
         if (retryAfter is { } asked && asked > backoff)
@@ -204,9 +283,10 @@ public sealed class SourcePoller(
         var message = error ?? "unknown error";
         await store.SavePollAsync(source.Id, new PollState(now, "failed", message, failures, pause, source.BacklogTaken, source.ETag, source.LastModified, now + backoff), ct);
         logger.LogWarning("Source {SourceId} failed ({Failures} in a row): {Error}", source.Id, failures, message);
-        if (pause)
+        if (pause && !source.Paused)
         {
-            // The source is paused now, so this runs once: a paused source is not polled again until resumed.
+            // Only when it becomes paused: a paused source is not polled again until resumed, and a poll
+            // of one asked for by hand does not tell the admins a second time.
             await notifier.NotifyAsync(new AdminNotice.SourcePaused(source.Id, source.Url, failures, message), ct);
         }
 

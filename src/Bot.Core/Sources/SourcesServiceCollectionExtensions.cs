@@ -17,13 +17,14 @@ public static class SourcesServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<ISourceStore, SqliteSourceStore>();
-        services.TryAddSingleton<IAdminNotifier, LoggingAdminNotifier>();
+        services.TryAddSingleton<LoggingAdminNotifier>();
+        services.TryAddSingleton<IAdminNotifier, ChatAdminNotifier>();
         services.TryAddSingleton<PageFetcher>();
         services.TryAddSingleton<PageImporter>();
         services.TryAddSingleton<SourceManager>();
         services.TryAddSingleton<SourcePoller>();
         services.AddQuartz(quartz => quartz.ScheduleJob<SourcePollJob>((provider, trigger) => trigger
-            .WithIdentity("sources-due")
+            .WithIdentity(SourcePollJob.Name)
             .StartNow()
             .WithSimpleSchedule(TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<SourceOptions>>().Value.CheckSeconds))));
         return services;

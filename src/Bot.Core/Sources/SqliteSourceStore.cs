@@ -12,14 +12,14 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Core.Sources;
 
 /// <summary>
-/// Sources in SQLite. A poll's items are written in one transaction together with their fan-out, so a
-/// crash leaves either nothing of the poll or the items and their deliveries: a restarted poll finds them
-/// known and never pushes them twice.
+/// Sources in SQLite. A poll's items are written in one transaction, new ones after the backlog as
+/// drafts; each is then published with its fan-out in a transaction of its own. A crash leaves items
+/// either unknown (fetched again) or stored (never stored again), and a stored draft is published by the
+/// next poll: nothing is pushed twice and nothing is lost.
 /// </summary>
 public sealed class SqliteSourceStore(
     SqliteDatabase database,
     IArticleIndex index,
-    DeliverySignal signal,
     ArticleCache cache,
     TimeProvider time,
     ILogger<SqliteSourceStore> logger) : ISourceStore
@@ -79,17 +79,17 @@ public sealed class SqliteSourceStore(
         return await command.ExecuteNonQueryAsync(ct) > 0;
     }
 
-    public async Task<IReadOnlySet<string>> KnownKeysAsync(long sourceId, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, string?>> KnownItemsAsync(long sourceId, CancellationToken ct)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, string?>(StringComparer.Ordinal);
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT item_key FROM source_items WHERE source_id = $id";
+        command.CommandText = "SELECT item_key, entry_hash FROM source_items WHERE source_id = $id";
         command.Parameters.AddWithValue("$id", sourceId);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            keys.Add(reader.GetString(0));
+            keys[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
         }
 
         return keys;
@@ -100,8 +100,9 @@ public sealed class SqliteSourceStore(
         ArgumentNullException.ThrowIfNull(items);
         var now = time.GetUtcNow();
         var created = new List<long>();
+        var written = new List<(long, SourceItem)>();
         var changed = new List<long>();
-        int unchanged = 0, deliveries = 0;
+        var unchanged = 0;
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = SqliteDatabase.BeginWrite(connection);
         await using (var writer = new ArticleWriter(connection, transaction, index, now))
@@ -119,28 +120,32 @@ public sealed class SqliteSourceStore(
                         {
                             await writer.UpdateAsync(articleId, item.Article, ct);
                             changed.Add(articleId);
+                            written.Add((articleId, item));
                         }
                         else
                         {
                             unchanged++;
                         }
 
-                        if (!linked || hash != item.Article.ContentHash)
+                        // A full-text item reaches the store only when its entry changed: record the new entry hash even if the page did not change.
+                        if (!linked || hash != item.Article.ContentHash || item.EntryHash is not null)
                         {
                             await LinkAsync(connection, transaction, sourceId, item, articleId, ct);
                         }
                     }
                     else
                     {
-                        var id = await writer.InsertAsync(item.Article, mode == ItemMode.Review ? ArticleState.Draft : ArticleState.Published, ct);
+                        // Later items start as drafts: the poller publishes them (with their fan-out) once
+                        // their images are archived. A crash in between leaves drafts the next poll publishes.
+                        var id = await writer.InsertAsync(item.Article, mode == ItemMode.Backlog ? ArticleState.Published : ArticleState.Draft, ct);
                         await LinkAsync(connection, transaction, sourceId, item, id, ct);
-                        if (mode == ItemMode.Publish)
+                        if (mode == ItemMode.Backlog)
                         {
                             await MarkPublishedAsync(connection, transaction, id, now, ct);
-                            deliveries += await FanOut.WriteAsync(connection, transaction, id, now, ct);
                         }
 
                         created.Add(id);
+                        written.Add((id, item));
                     }
 
                     transaction.Release("item");
@@ -160,13 +165,30 @@ public sealed class SqliteSourceStore(
             cache.Forget(id);
         }
 
-        if (deliveries > 0)
-        {
-            signal.Notify();
-        }
-
-        return new StoredItems(created, changed.Count, unchanged, deliveries);
+        return new StoredItems(created, changed.Count, unchanged, written);
     }
+
+    public async Task<IReadOnlyList<long>> DraftArticleIdsAsync(long sourceId, CancellationToken ct) =>
+        await IdsAsync(
+            """
+            SELECT i.article_id FROM source_items i JOIN articles a ON a.id = i.article_id
+            WHERE i.source_id = $source AND a.state = 'draft'
+            ORDER BY i.article_id
+            """,
+            sourceId,
+            null,
+            ct);
+
+    public async Task<IReadOnlyList<long>> ArticlesMissingImagesAsync(long sourceId, int maxAttempts, CancellationToken ct) =>
+        await IdsAsync(
+            """
+            SELECT DISTINCT i.article_id FROM source_items i JOIN article_media m ON m.article_id = i.article_id
+            WHERE i.source_id = $source AND m.sha256 IS NULL AND m.attempts < $max
+            ORDER BY i.article_id
+            """,
+            sourceId,
+            maxAttempts,
+            ct);
 
     public async Task SavePollAsync(long sourceId, PollState state, CancellationToken ct)
     {
@@ -215,14 +237,16 @@ public sealed class SqliteSourceStore(
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO source_items (source_id, item_key, article_id, content_hash) VALUES ($source, $key, $article, $hash)
-            ON CONFLICT (source_id, item_key) DO UPDATE SET article_id = excluded.article_id, content_hash = excluded.content_hash;
+            INSERT INTO source_items (source_id, item_key, article_id, content_hash, entry_hash) VALUES ($source, $key, $article, $hash, $entry)
+            ON CONFLICT (source_id, item_key) DO UPDATE
+                SET article_id = excluded.article_id, content_hash = excluded.content_hash, entry_hash = coalesce(excluded.entry_hash, entry_hash);
             UPDATE articles SET source_id = $source WHERE id = $article;
             """;
         command.Parameters.AddWithValue("$source", sourceId);
         command.Parameters.AddWithValue("$key", item.Key);
         command.Parameters.AddWithValue("$article", articleId);
         command.Parameters.AddWithValue("$hash", item.Article.ContentHash);
+        command.Parameters.AddWithValue("$entry", (object?)item.EntryHash ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -239,6 +263,27 @@ public sealed class SqliteSourceStore(
         command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
         command.Parameters.AddWithValue("$iso", now.ToString("O", CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<long>> IdsAsync(string sql, long sourceId, int? max, CancellationToken ct)
+    {
+        var ids = new List<long>();
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$source", sourceId);
+        if (max is { } value)
+        {
+            command.Parameters.AddWithValue("$max", value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
     }
 
     private async Task<List<Source>> ReadAsync(string sql, long? id, CancellationToken ct)

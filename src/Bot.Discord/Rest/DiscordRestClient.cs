@@ -98,6 +98,9 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
     public Task<Message> SendMessageWithFilesAsync(string channelId, MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken ct) =>
         SendAsync<Message>(HttpMethod.Post, $"channels/{Id(channelId)}/messages", new("POST /channels/{channel_id}/messages", channelId), new MultipartMessage(message, files), ct);
 
+    public Task<Channel> CreateDmChannelAsync(string recipientId, CancellationToken ct) =>
+        SendAsync<Channel>(HttpMethod.Post, "users/@me/channels", new("POST /users/@me/channels", string.Empty), new DmChannelRequest(Id(recipientId)), ct);
+
     public Task DeleteMessageAsync(string channelId, string messageId, CancellationToken ct) =>
         SendAsync<JsonElement?>(
             HttpMethod.Delete,
@@ -319,3 +322,6 @@ public sealed class DiscordRestClient : IDiscordRestClient, IDisposable
         }
     }
 }
+
+/// <summary>The body of POST /users/@me/channels.</summary>
+internal sealed record DmChannelRequest(string RecipientId);

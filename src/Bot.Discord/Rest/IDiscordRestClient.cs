@@ -23,6 +23,9 @@ public interface IDiscordRestClient
     /// <summary>Creates a message with files as multipart/form-data (payload_json and files[n]); the payload's attachments name them.</summary>
     Task<Message> SendMessageWithFilesAsync(string channelId, MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken ct);
 
+    /// <summary>POST /users/@me/channels: the DM channel with a user (Discord returns the existing one when there is one).</summary>
+    Task<Channel> CreateDmChannelAsync(string recipientId, CancellationToken ct);
+
     Task DeleteMessageAsync(string channelId, string messageId, CancellationToken ct);
 
     Task BulkOverwriteGlobalApplicationCommandsAsync(string applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken ct);

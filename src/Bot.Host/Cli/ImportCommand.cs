@@ -54,6 +54,8 @@ public static class ImportCommand
                 Updated = summary.Updated + pages.Updated,
                 Unchanged = summary.Unchanged + pages.Unchanged,
                 Failed = [.. summary.Failed, .. pages.Failed],
+                ImagesStored = summary.ImagesStored + pages.ImagesStored,
+                ImagesFailed = summary.ImagesFailed + pages.ImagesFailed,
             };
         }
 

@@ -239,6 +239,32 @@ public sealed class SourcePollerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FullTextSource_ChangedItem_UpdatesTheSameArticleFromItsPageAndIsNotPushedAgain()
+    {
+        var feed = SourceFixtures.Text("summary-only.xml").Replace("{BASE}", _harness.Web.BaseUrl, StringComparison.Ordinal);
+        var page = SourceFixtures.Text("blog.html");
+        _harness.Web.Map("/summary.xml", "application/rss+xml", feed);
+        _harness.Web.Map("/pages/blog.html", "text/html; charset=utf-8", page);
+        var source = await _harness.AddFeedAsync("/summary.xml", fullText: true);
+        await _harness.PollAsync(source.Id);
+        await _harness.SubscribeAsync();
+        var id = await _harness.ScalarAsync("SELECT id FROM articles");
+
+        _harness.Web.Map("/summary.xml", "application/rss+xml", feed.Replace("Just the start…", "Just the start, corrected…", StringComparison.Ordinal));
+        _harness.Web.Map("/pages/blog.html", "text/html; charset=utf-8", page.Replace("the long story", "the corrected long story", StringComparison.Ordinal));
+        var changed = await _harness.PollAsync(source.Id);
+        var again = await _harness.PollAsync(source.Id);
+
+        Assert.Equal((0, 1), (changed.New, changed.Updated));
+        Assert.Equal((0, 0, 1), (again.New, again.Updated, again.Unchanged));
+        var article = await _harness.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None);
+        Assert.Contains("This is the full text of the corrected long story", article!.Body);
+        Assert.Equal(1, await _harness.ScalarAsync("SELECT count(*) FROM articles"));
+        Assert.Equal(0, Deliveries());
+        Assert.Equal(2, _harness.Web.RequestCount("/pages/blog.html")); // fetched when new and when the feed changed the item, not on the unchanged poll
+    }
+
+    [Fact]
     public async Task GbkFeed_IsStoredAsChineseText()
     {
         _harness.Web.Map("/gbk.xml", "application/xml", SourceFixtures.Bytes("gbk.xml"));

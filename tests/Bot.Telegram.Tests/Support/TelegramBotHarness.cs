@@ -40,10 +40,11 @@ public sealed class TelegramBotHarness : IAsyncDisposable
     public static async Task<TelegramBotHarness> StartAsync(
         FakeTelegramServer? fake = null,
         TempDatabase? database = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var harness = new TelegramBotHarness(fake ?? await FakeTelegramServer.StartAsync(), database ?? await TempDatabase.CreateAsync(), fake is null);
-        harness.Host = BuildHost(harness, settings);
+        harness.Host = BuildHost(harness, settings, services);
         await harness.Host.StartAsync();
         return harness;
     }
@@ -107,11 +108,13 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         }
     }
 
-    private static IHost BuildHost(TelegramBotHarness harness, IDictionary<string, string?>? settings)
+    private static IHost BuildHost(TelegramBotHarness harness, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings ?? Settings(harness.Fake, harness.Database));
         builder.Logging.AddProvider(harness.Logs);
+        // Registered before the composition, whose TryAdd registrations then leave a test's replacement (a clock, a store) in place.
+        services?.Invoke(builder.Services);
         builder.Services.AddBotCore(builder.Configuration);
         builder.Services.AddTelegram(builder.Configuration);
         return builder.Build();

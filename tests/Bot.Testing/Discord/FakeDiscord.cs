@@ -26,6 +26,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, FakeGuild> _guilds = new();
     private readonly ConcurrentDictionary<string, FakeChannel> _channels = new();
+    private readonly ConcurrentDictionary<string, FakeChannel> _dmChannels = new();
     private readonly ConcurrentDictionary<string, ScriptedError> _errors = new();
     private readonly ConcurrentDictionary<string, double> _forced429 = new();
     private readonly ConcurrentDictionary<string, byte[]> _files = new();
@@ -209,6 +210,11 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             var incoming = await ReadMessageAsync(http.Request);
             return Guarded(http, "POST /channels/{channel_id}/messages", channel, () => incoming.Refusal ?? CreateMessage(channel, incoming));
         });
+        api.MapPost("/users/@me/channels", async (HttpContext http) =>
+        {
+            var body = (JsonObject?)await JsonNode.ParseAsync(http.Request.Body);
+            return Guarded(http, "POST /users/@me/channels", string.Empty, () => OpenDm((string?)body?["recipient_id"]));
+        });
         api.MapDelete("/channels/{channel}/messages/{message}", (HttpContext http, string channel, string message) =>
             Guarded(http, IsOlderThan14Days(message) ? DeleteOldMessageTemplate : "DELETE /channels/{channel_id}/messages/{message_id}", channel, () => DeleteMessage(channel, message)));
         api.MapPost("/interactions/{id}/{token}/callback", async (HttpContext http, string id, string token) =>
@@ -259,6 +265,26 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         Changed.Pulse();
         return Results.Json(body);
     }
+
+    /// <summary>As Discord: the one DM channel (type 1) with the user, created on first use and returned again after.</summary>
+    private IResult OpenDm(string? recipient)
+    {
+        if (string.IsNullOrEmpty(recipient) || !recipient.All(char.IsAsciiDigit))
+        {
+            return Error(400, 50035, "Invalid Form Body");
+        }
+
+        var channel = _dmChannels.GetOrAdd(recipient, _ =>
+        {
+            var dm = new FakeChannel(NextId(), null, string.Empty, Type: 1);
+            AddChannel(dm);
+            return dm;
+        });
+        return Results.Json(new { id = channel.Id, type = 1, recipients = new[] { new { id = recipient } } });
+    }
+
+    /// <summary>The DM channel opened with a user, if the bot opened one.</summary>
+    public string? DmChannelOf(string userId) => _dmChannels.TryGetValue(userId, out var channel) ? channel.Id : null;
 
     private IResult CreateMessage(string channel, IncomingMessage incoming)
     {
