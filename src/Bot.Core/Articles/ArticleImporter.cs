@@ -20,7 +20,14 @@ public sealed class ArticleImporter(
     // Bounds memory as well as count: a batch of large files is written early.
     private const long MaxBatchBytes = 32 * 1024 * 1024;
 
-    public async Task<ImportSummary> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress, CancellationToken ct)
+    public Task<ImportSummary> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress, CancellationToken ct) =>
+        ImportAsync(paths, progress, fetchImages: true, ct);
+
+    /// <param name="fetchImages">
+    /// False records each article's images without fetching them (an archive imported offline, or from a
+    /// network where the image hosts hang until the fetch timeout); `bot media retry` fetches them later.
+    /// </param>
+    public async Task<ImportSummary> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress, bool fetchImages, CancellationToken ct)
     {
         var (files, failures) = ImportFileFinder.Find(paths);
         var counts = new int[3];
@@ -40,7 +47,7 @@ public sealed class ArticleImporter(
             // Read and parse the next batch while this one is written.
             preparing = i + 1 < batches.Count ? PrepareAsync(batches[i + 1], ct) : null;
             var written = await WriteAsync(prepared, ct);
-            images += await ArchiveImagesAsync(prepared, written, ct);
+            images += await ArchiveImagesAsync(prepared, written, fetchImages, ct);
             foreach (var (path, status, error, _) in written)
             {
                 if (error is not null)
@@ -103,7 +110,7 @@ public sealed class ArticleImporter(
         }
     }
 
-    private async Task<MediaArchiveSummary> ArchiveImagesAsync(PreparedFile[] prepared, List<(string Path, ImportStatus Status, string? Error, long ArticleId)> written, CancellationToken ct)
+    private async Task<MediaArchiveSummary> ArchiveImagesAsync(PreparedFile[] prepared, List<(string Path, ImportStatus Status, string? Error, long ArticleId)> written, bool fetch, CancellationToken ct)
     {
         if (media is null)
         {
@@ -121,7 +128,7 @@ public sealed class ArticleImporter(
 
         try
         {
-            return sources.Count == 0 ? MediaArchiveSummary.None : await media.ArchiveAsync(sources, ct);
+            return sources.Count == 0 ? MediaArchiveSummary.None : await media.ArchiveAsync(sources, fetch, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -34,15 +34,21 @@ public sealed class MediaArchiver(
 {
     private readonly MediaOptions _options = options.Value;
 
-    /// <summary>Records the images of these articles (Markdown bodies, inline HTML included) and fetches the missing ones.</summary>
-    public async Task<MediaArchiveSummary> ArchiveAsync(IReadOnlyList<MediaSource> articles, CancellationToken ct)
+    /// <summary>Records the images of these articles and fetches the missing ones.</summary>
+    public Task<MediaArchiveSummary> ArchiveAsync(IReadOnlyList<MediaSource> articles, CancellationToken ct) => ArchiveAsync(articles, fetch: true, ct);
+
+    /// <summary>
+    /// Records the images of these articles (Markdown bodies, inline HTML included) and, unless
+    /// <paramref name="fetch"/> is false, fetches the missing ones; unfetched images wait for `bot media retry`.
+    /// </summary>
+    public async Task<MediaArchiveSummary> ArchiveAsync(IReadOnlyList<MediaSource> articles, bool fetch, CancellationToken ct)
     {
         foreach (var article in articles)
         {
             await catalog.SetReferencesAsync(article.ArticleId, ImageReferences.FromMarkdown(article.Body, article.BaseUrl, _options.MaxPerArticle), ct);
         }
 
-        return await FetchMissingAsync([.. articles.Select(a => a.ArticleId)], ct);
+        return fetch ? await FetchMissingAsync([.. articles.Select(a => a.ArticleId)], ct) : MediaArchiveSummary.None;
     }
 
     /// <summary>Records images found in an HTML document (a feed item's content, a rescued page) for one article and fetches them.</summary>

@@ -13,15 +13,17 @@ public static class ImportCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders (recursive; .md, .markdown, .txt) and web page URLs", Arity = ArgumentArity.OneOrMore };
         var json = CliOptions.Json();
+        var noImages = new Option<bool>("--no-images") { Description = "Record the articles' images without fetching them; `bot media retry` fetches them later" };
         var command = new Command("import", "Import articles into the archive (re-importing an unchanged file changes nothing)") { TreatUnmatchedTokensAsErrors = false };
         command.Arguments.Add(paths);
         command.Options.Add(json);
+        command.Options.Add(noImages);
         command.SetAction((result, ct) =>
         {
             // A variadic argument also swallows configuration overrides (--Database:Path=…): hand them back.
             var given = result.GetValue(paths) ?? [];
             var overrides = given.Where(IsConfigOverride).ToArray();
-            return RunAsync([.. given.Except(overrides)], result.GetValue(json), [.. CliOptions.ConfigArgs(result), .. overrides], ct);
+            return RunAsync([.. given.Except(overrides)], result.GetValue(json), !result.GetValue(noImages), [.. CliOptions.ConfigArgs(result), .. overrides], ct);
         });
         return command;
     }
@@ -29,7 +31,7 @@ public static class ImportCommand
     private static bool IsConfigOverride(string token) =>
         token.StartsWith("--", StringComparison.Ordinal) && token.Contains(':', StringComparison.Ordinal);
 
-    private static async Task<int> RunAsync(string[] paths, bool json, string[] configArgs, CancellationToken ct)
+    private static async Task<int> RunAsync(string[] paths, bool json, bool fetchImages, string[] configArgs, CancellationToken ct)
     {
         if (paths.Length == 0)
         {
@@ -43,7 +45,7 @@ public static class ImportCommand
         var urls = paths.Where(PageImporter.IsUrl).ToList();
         var files = paths.Where(p => !PageImporter.IsUrl(p)).ToList();
         var progress = Console.IsErrorRedirected ? null : new ImportProgressLine(Console.Error);
-        var summary = files.Count > 0 ? await importer.ImportAsync(files, progress, ct) : new ImportSummary(0, 0, 0, []);
+        var summary = files.Count > 0 ? await importer.ImportAsync(files, progress, fetchImages, ct) : new ImportSummary(0, 0, 0, []);
         progress?.Clear();
         if (urls.Count > 0)
         {

@@ -85,5 +85,36 @@ public sealed class MediaCommandTests
         Assert.False(File.Exists(Path.Combine(db.Folder, "media", MediaHash(png)[..2], MediaHash(png))));
     }
 
+    [Fact]
+    public async Task Import_NoImages_RecordsTheImagesWithoutFetching_AndRetryFetchesThem()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await using var server = await LoopbackWebServer.StartAsync();
+        server.Map("/a.png", "image/png", TestImages.Png(8, 8));
+        var env = new Dictionary<string, string>
+        {
+            ["Database__Path"] = db.Path,
+            ["Fetch__AllowPrivateAddresses"] = "true",
+        };
+        var file = Path.Combine(db.Folder, "offline.md");
+        await File.WriteAllTextAsync(file, $"---\ntitle: 离线导入\n---\n\n![图]({server.BaseUrl}/a.png)\n\n正文。\n");
+
+        var (importExit, _, importErr) = await BotProcess.RunAsync(db.Folder, env, null, "import", file, "--no-images");
+        Assert.True(importExit == 0, importErr);
+        Assert.Equal(0, server.RequestCount("/a.png"));
+        var (_, show, _) = await BotProcess.RunAsync(db.Folder, env, null, "articles", "show", "1", "--json");
+        using (var shown = JsonDocument.Parse(show))
+        {
+            var image = Assert.Single(shown.RootElement.GetProperty("media").EnumerateArray());
+            Assert.Equal($"{server.BaseUrl}/a.png", image.GetProperty("url").GetString());
+            Assert.False(image.GetProperty("stored").GetBoolean());
+        }
+
+        var (retryExit, retried, _) = await BotProcess.RunAsync(db.Folder, env, null, "media", "retry");
+        Assert.Equal(0, retryExit);
+        Assert.Contains("stored 1, still not stored 0", retried, StringComparison.Ordinal);
+        Assert.Equal(1, server.RequestCount("/a.png"));
+    }
+
     private static string MediaHash(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 }
