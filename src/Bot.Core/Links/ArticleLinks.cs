@@ -32,6 +32,9 @@ public sealed class ArticleLinks(IOptions<PublicUrlOptions> web, IOptions<BotOpt
     /// <summary>The article's page on the web archive, or null when Web:PublicUrl is not set.</summary>
     public Uri? ArticlePage(long id) => PublicBase is not { } root ? null : new Uri(root, "articles/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>An archived image on the web archive (<c>/media/{sha256}</c>), or null when Web:PublicUrl is not set.</summary>
+    public Uri? MediaFile(string sha256) => PublicBase is not { } root ? null : new Uri(root, "media/" + sha256);
+
     public ArticleFooter FooterFor(Article article)
     {
         var chinese = article.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);

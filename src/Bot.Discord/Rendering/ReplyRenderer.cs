@@ -1,13 +1,20 @@
+using Bot.Core.Articles;
 using Bot.Core.Commands;
+using Bot.Core.Delivery;
+using Bot.Core.Links;
+using Bot.Core.Media;
 using Bot.Discord.Models;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Discord.Rendering;
 
 /// <summary>
 /// Core's replies as Discord messages. Core's Markdown (CommonMark with backslash escapes) is already
-/// what Discord renders; long texts are split and buttons go under the last part.
+/// what Discord renders; long texts are split and buttons go under the last part. An article shown by
+/// /read carries its lead image as a delivery does, taken from the web archive's <c>/media/{sha256}</c>
+/// (an interaction's answer cannot wait for an upload); without Web:PublicUrl the text's link stands in.
 /// </summary>
-public sealed class ReplyRenderer(ArticleRenderer articles)
+public sealed class ReplyRenderer(ArticleRenderer articles, ArticleLinks? links = null, IOptions<DeliveryOptions>? delivery = null)
 {
     private const int MaxRows = 5;
     private const int MaxButtonsPerRow = 5;
@@ -17,12 +24,24 @@ public sealed class ReplyRenderer(ArticleRenderer articles)
     public IReadOnlyList<MessagePayload> Render(Reply reply) => reply switch
     {
         Reply.Text text => RenderText(text),
-        Reply.ArticleView view => articles.Render(view.Article).Take(view.MaxParts ?? int.MaxValue).ToList(),
+        Reply.ArticleView view => WithLeadImage(view.Article, [.. articles.Render(view.Article).Take(view.MaxParts ?? int.MaxValue)]),
 
         // Reached only where a modal can no longer be opened (the answer was deferred); the interaction handler opens it otherwise.
         Reply.Form form => RenderText(new Reply.Text(form.Fallback, Ephemeral: true)),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "unknown reply"),
     };
+
+    private List<MessagePayload> WithLeadImage(Article article, List<MessagePayload> parts)
+    {
+        var lead = ArticleImagePlan.For(article, delivery?.Value.Images ?? DeliveryImageMode.Lead, maxAlbum: 1).Lead?.Stored;
+        if (parts.Count == 0 || lead is null || links?.MediaFile(lead.Sha256) is not { } url)
+        {
+            return parts;
+        }
+
+        parts[0] = parts[0] with { Embeds = [.. (parts[0].Embeds ?? []).Select((embed, i) => i == 0 ? embed with { Image = new EmbedImage(url.AbsoluteUri) } : embed)] };
+        return parts;
+    }
 
     private static List<MessagePayload> RenderText(Reply.Text text)
     {

@@ -1,7 +1,10 @@
 using Bot.Core.Commands;
+using Bot.Core.Links;
+using Bot.Core.Media;
 using Bot.Discord.Models;
 using Bot.Discord.Rendering;
 using Bot.Discord.Tests.Support;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Discord.Tests.Rendering;
 
@@ -51,5 +54,30 @@ public sealed class ReplyRendererTests
 
         Assert.Single(_renderer.Render(new Reply.ArticleView(article, MaxParts: 1)));
         Assert.True(_renderer.Render(new Reply.ArticleView(article)).Count > 2);
+    }
+
+    [Fact]
+    public void Render_AnArticleWithAnArchivedImage_ShowsItFromTheWebArchive()
+    {
+        var links = new ArticleLinks(Options.Create(new PublicUrlOptions { PublicUrl = "https://archive.example/" }), Options.Create(new BotOptions()));
+        var renderer = new ReplyRenderer(new ArticleRenderer(TestOptions.Discord()), links);
+        var sha = new string('a', 64);
+        var article = Articles.Make() with { Images = [new ArticleImage(0, "https://img.example/1.png", "封面", new StoredImage(sha, 100, "image/png", 10, 10, DateTimeOffset.UnixEpoch), null)] };
+
+        var parts = renderer.Render(new Reply.ArticleView(article));
+
+        Assert.Equal("https://archive.example/media/" + sha, parts[0].Embeds![0].Image!.Url);
+        Assert.All(parts.Skip(1), p => Assert.All(p.Embeds ?? [], e => Assert.Null(e.Image)));
+    }
+
+    [Fact]
+    public void Render_AnArticleWithAnArchivedImage_WithoutAPublicUrl_KeepsTheLink()
+    {
+        var sha = new string('b', 64);
+        var article = Articles.Make() with { Images = [new ArticleImage(0, "https://img.example/1.png", "封面", new StoredImage(sha, 100, "image/png", 10, 10, DateTimeOffset.UnixEpoch), null)] };
+
+        var parts = _renderer.Render(new Reply.ArticleView(article));
+
+        Assert.All(parts, p => Assert.All(p.Embeds ?? [], e => Assert.Null(e.Image)));
     }
 }
