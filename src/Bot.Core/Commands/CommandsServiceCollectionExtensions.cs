@@ -1,3 +1,4 @@
+using Bot.Core.Chat;
 using Bot.Core.Commands.Callbacks;
 using Bot.Core.Commands.Handlers;
 using Bot.Core.Storage;

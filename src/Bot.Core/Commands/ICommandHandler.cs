@@ -1,3 +1,5 @@
+using Bot.Core.Chat;
+
 namespace Bot.Core.Commands;
 
 /// <summary>

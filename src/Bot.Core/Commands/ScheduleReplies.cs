@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Chat;
 using Bot.Core.Localization;
 using Bot.Core.Publishing;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using System.Text;
+using Bot.Core.Chat;
 using Bot.Core.Commands.Callbacks;
 using Bot.Core.Localization;
 using Bot.Core.Search;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Core.Commands;
+using Bot.Core.Chat;
 using Bot.Core.Search;
 using Bot.Core.Subscriptions;
 

@@ -1,4 +1,5 @@
 using Bot.Core.Articles;
+using Bot.Core.Chat;
 using Bot.Core.Commands;
 using Bot.Core.Localization;
 using Microsoft.Extensions.Logging;

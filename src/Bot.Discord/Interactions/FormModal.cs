@@ -1,4 +1,4 @@
-using Bot.Core.Commands;
+using Bot.Core.Chat;
 using Bot.Discord.Models;
 
 namespace Bot.Discord.Interactions;

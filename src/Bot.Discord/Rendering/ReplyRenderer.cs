@@ -1,5 +1,5 @@
 using Bot.Core.Articles;
-using Bot.Core.Commands;
+using Bot.Core.Chat;
 using Bot.Core.Delivery;
 using Bot.Core.Links;
 using Bot.Core.Media;

@@ -1,4 +1,4 @@
-using Bot.Core.Commands;
+using Bot.Core.Chat;
 
 namespace Bot.Host.ConsoleChat;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bot.Core.Articles;
-using Bot.Core.Commands;
+using Bot.Core.Chat;
 using Markdig;
 
 namespace Bot.Host.ConsoleChat;

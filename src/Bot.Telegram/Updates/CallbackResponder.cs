@@ -1,4 +1,4 @@
-using Bot.Core.Commands;
+using Bot.Core.Chat;
 using Bot.Telegram.Access;
 using Bot.Telegram.Api;
 using Bot.Telegram.Hosting;

@@ -97,7 +97,7 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
             memberPermissions: FakeInteractions.ViewAndSend | FakeInteractions.ManageChannels,
             appPermissions: FakeInteractions.ViewAndSend & ~(1UL << 11)));
 
-        Assert.Equal(UiText.For("en-US").Refusal(Bot.Core.Commands.ChatRefusal.BotCannotPost), reply.Content);
+        Assert.Equal(UiText.For("en-US").Refusal(Bot.Core.Chat.ChatRefusal.BotCannotPost), reply.Content);
         Assert.Null(await Subscription(Here));
     }
 
@@ -116,9 +116,9 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
         var notModerator = await CommandAsync(FakeInteractions.SlashCommand("subscribe", [("channel", 7, JsonValue.Create(Elsewhere))], memberPermissions: FakeInteractions.ViewAndSend | FakeInteractions.ManageChannels));
         var news = await CommandAsync(asModerator(Elsewhere));
 
-        Assert.Equal(text.Refusal(Bot.Core.Commands.ChatRefusal.BotCannotPost), muted.Content);
-        Assert.Equal(text.Refusal(Bot.Core.Commands.ChatRefusal.NotFound), foreign.Content);
-        Assert.Equal(text.Refusal(Bot.Core.Commands.ChatRefusal.UserNotAdmin), notModerator.Content);
+        Assert.Equal(text.Refusal(Bot.Core.Chat.ChatRefusal.BotCannotPost), muted.Content);
+        Assert.Equal(text.Refusal(Bot.Core.Chat.ChatRefusal.NotFound), foreign.Content);
+        Assert.Equal(text.Refusal(Bot.Core.Chat.ChatRefusal.UserNotAdmin), notModerator.Content);
         Assert.Contains("news", news.Content, StringComparison.Ordinal);
         Assert.Null(await Subscription(Muted));
         Assert.NotNull(await Subscription(Elsewhere));
@@ -139,7 +139,7 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
             memberPermissions: FakeInteractions.ViewAndSend | FakeInteractions.ManageChannels,
             roles: [Moderators]));
 
-        Assert.Equal(UiText.For("en-US").Refusal(Bot.Core.Commands.ChatRefusal.BotCannotPost), reply.Content);
+        Assert.Equal(UiText.For("en-US").Refusal(Bot.Core.Chat.ChatRefusal.BotCannotPost), reply.Content);
         Assert.Null(await Subscription(thread));
     }
 

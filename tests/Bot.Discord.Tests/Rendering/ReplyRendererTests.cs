@@ -1,3 +1,4 @@
+using Bot.Core.Chat;
 using Bot.Core.Commands;
 using Bot.Core.Links;
 using Bot.Core.Media;

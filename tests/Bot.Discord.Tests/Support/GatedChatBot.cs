@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Bot.Core.Commands;
+using Bot.Core.Chat;
 
 namespace Bot.Discord.Tests.Support;
 

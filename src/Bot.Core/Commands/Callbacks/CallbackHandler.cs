@@ -1,3 +1,5 @@
+using Bot.Core.Chat;
+
 namespace Bot.Core.Commands.Callbacks;
 
 /// <summary>A button kind whose payload is parsed into <typeparamref name="TPayload"/> before the handler sees it; an unreadable payload is an expired button.</summary>

@@ -1,3 +1,4 @@
+using Bot.Core.Chat;
 using Bot.Core.Storage;
 
 namespace Bot.Core.Commands.Callbacks;

@@ -1,3 +1,4 @@
+using Bot.Core.Chat;
 using Bot.Core.Publishing;
 
 namespace Bot.Core.Commands.Callbacks;

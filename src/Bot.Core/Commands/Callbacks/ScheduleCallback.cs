@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Chat;
 using Bot.Core.Commands.Conversations;
 using Bot.Core.Storage;
 

@@ -1,3 +1,4 @@
+using Bot.Core.Chat;
 using Bot.Core.Sources;
 
 namespace Bot.Core.Commands.Handlers;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bot.Core.Articles;
+using Bot.Core.Chat;
 using Bot.Core.Localization;
 
 namespace Bot.Core.Commands.Handlers;

@@ -1,3 +1,4 @@
+using Bot.Core.Chat;
 using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Commands.Handlers;

@@ -1,3 +1,4 @@
+using Bot.Core.Chat;
 using Bot.Core.Commands.Conversations;
 using Bot.Core.Storage;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Core.Articles;
+using Bot.Core.Chat;
 
 namespace Bot.Core.Commands.Handlers;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Chat;
 using Bot.Core.Publishing;
 
 namespace Bot.Core.Commands.Handlers;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Chat;
 
 namespace Bot.Core.Commands.Handlers;
 

@@ -1,3 +1,5 @@
+using Bot.Core.Chat;
+
 namespace Bot.Core.Commands.Handlers;
 
 /// <summary>/search query: the first page of results with paging buttons.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Bot.Core.Articles;
+using Bot.Core.Chat;
 using Bot.Core.Localization;
 
 namespace Bot.Core.Commands.Handlers;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Chat;
 using Bot.Core.Digests;
 using Bot.Core.Localization;
 

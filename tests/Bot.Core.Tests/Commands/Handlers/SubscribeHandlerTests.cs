@@ -1,3 +1,4 @@
+using Bot.Core.Chat;
 using Bot.Core.Commands;
 using Bot.Core.Localization;
 using Bot.Core.Subscriptions;

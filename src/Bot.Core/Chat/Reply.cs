@@ -1,11 +1,11 @@
 using Bot.Core.Articles;
 
-namespace Bot.Core.Commands;
+namespace Bot.Core.Chat;
 
 /// <summary>A button under a reply. <paramref name="Payload"/> is at most 64 bytes of UTF-8 (Telegram's callback_data limit), built by a payload type in Callbacks/.</summary>
 public sealed record ReplyButton(string Label, string Payload);
 
-/// <summary>A text field of a <see cref="Reply.Form"/>; <paramref name="Name"/> is one of <see cref="OptionNames"/> and comes back as an option of that name.</summary>
+/// <summary>A text field of a <see cref="Reply.Form"/>; <paramref name="Name"/> is one of <c>Commands.OptionNames</c> and comes back as an option of that name.</summary>
 public sealed record FormField(string Name, string Label, bool Multiline, int MaxLength, int MinLength = 1, bool Required = true);
 
 /// <summary>What Core answers; each adapter renders it with its own escaping (Telegram HTML, Discord Markdown, console text).</summary>
@@ -32,16 +32,8 @@ public abstract record Reply
     /// <summary>
     /// Asks the user to fill in a form (a Discord modal). Core answers this only to a message whose
     /// <see cref="IncomingMessage.CanOpenForm"/> is set. The submission comes back as the command named by
-    /// <paramref name="Payload"/> (see <see cref="FormPayload"/>) with the fields as options.
+    /// <paramref name="Payload"/> (see <c>Commands.FormPayload</c>) with the fields as options.
     /// </summary>
     /// <param name="Fallback">What to say instead where the form cannot be opened any more (an answer that came too late for a modal).</param>
     public sealed record Form(string Payload, string Title, IReadOnlyList<FormField> Fields, string Fallback) : Reply;
-}
-
-/// <summary>The one entry point adapters call for every user action.</summary>
-public interface IChatBot
-{
-    Task<IReadOnlyList<Reply>> HandleMessageAsync(IncomingMessage message, CancellationToken ct);
-
-    Task<IReadOnlyList<Reply>> HandleCallbackAsync(CallbackRequest callback, CancellationToken ct);
 }
