@@ -19,6 +19,7 @@ public static class CommandsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<AdminList>();
         services.TryAddSingleton<SqliteConversationStore>();
+        services.TryAddSingleton<SqliteSavedSearches>();
         services.TryAddSingleton<SearchReplies>();
         services.TryAddSingleton<ScheduleReplies>();
         services.TryAddSingleton<PostIntake>();

@@ -8,7 +8,7 @@ using Bot.Core.Storage;
 namespace Bot.Core.Commands;
 
 /// <summary>One page of search results with previous/next buttons, shared by /search and its paging buttons.</summary>
-public sealed class SearchReplies(ISearchService search, SqliteConversationStore store)
+public sealed class SearchReplies(ISearchService search, SqliteSavedSearches searches)
 {
     public const int PageSize = 5;
 
@@ -38,7 +38,7 @@ public sealed class SearchReplies(ISearchService search, SqliteConversationStore
         var buttons = new List<ReplyButton>();
         if (offset > 0 || offset + result.Hits.Count < result.Total)
         {
-            var id = await store.SaveSearchAsync(query, ct);
+            var id = await searches.SaveAsync(query, ct);
             if (offset > 0)
             {
                 buttons.Add(new ReplyButton(text.PreviousButton, SearchPagePayload.Create(id, Math.Max(0, offset - PageSize))));

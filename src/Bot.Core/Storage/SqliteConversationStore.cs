@@ -54,30 +54,6 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
         return await command.ExecuteNonQueryAsync(ct) > 0;
     }
 
-    /// <summary>A short number standing for a search query, for paging buttons.</summary>
-    public async Task<long> SaveSearchAsync(string query, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO saved_searches (query, created_at) VALUES ($query, $now)
-            ON CONFLICT (query) DO UPDATE SET created_at = excluded.created_at
-            RETURNING id
-            """;
-        command.Parameters.AddWithValue("$query", query);
-        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeSeconds());
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public async Task<string?> FindSearchAsync(long id, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT query FROM saved_searches WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        return await command.ExecuteScalarAsync(ct) as string;
-    }
-
     private static void Bind(Microsoft.Data.Sqlite.SqliteCommand command, ChatRef chat, UserRef user)
     {
         command.Parameters.AddWithValue("$platform", chat.Platform.ToKey());

@@ -4,13 +4,13 @@ using Bot.Core.Storage;
 namespace Bot.Core.Commands.Callbacks;
 
 /// <summary>Next / previous page of search results (anyone), replacing the message that had the buttons.</summary>
-public sealed class SearchPageCallback(SearchReplies replies, SqliteConversationStore store) : CallbackHandler<SearchPagePayload>
+public sealed class SearchPageCallback(SearchReplies replies, SqliteSavedSearches searches) : CallbackHandler<SearchPagePayload>
 {
     public override bool AdminOnly => false;
 
     protected override async Task<IReadOnlyList<Reply>> HandleAsync(CallbackContext context, SearchPagePayload payload, CancellationToken ct)
     {
-        if (await store.FindSearchAsync(payload.SearchId, ct) is not { } query)
+        if (await searches.FindAsync(payload.SearchId, ct) is not { } query)
         {
             return [new Reply.Text(context.Text.ButtonExpired, Ephemeral: true)];
         }
