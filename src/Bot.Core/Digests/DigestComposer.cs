@@ -51,7 +51,7 @@ public sealed class DigestComposer(SqliteDatabase database, ChatTimeZones zones,
 
     private Article Compose(long digestId, DigestHead head, IReadOnlyList<DigestEntry> entries)
     {
-        var text = DeliveryText.For(head.Language);
+        var text = UiText.For(head.Language);
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(head.DueAt, head.Zone).DateTime);
         var title = head.Mode == DeliveryMode.Weekly ? text.WeeklyDigestTitle(day) : text.DailyDigestTitle(day);
         var body = new StringBuilder();

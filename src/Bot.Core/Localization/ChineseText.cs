@@ -5,7 +5,7 @@ using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Localization;
 
-internal sealed class ChineseText : UiText
+internal sealed partial class ChineseText : UiText
 {
     public override Language Language => Language.Chinese;
 

@@ -5,7 +5,7 @@ using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Localization;
 
-internal sealed class EnglishText : UiText
+internal sealed partial class EnglishText : UiText
 {
     public override Language Language => Language.English;
 

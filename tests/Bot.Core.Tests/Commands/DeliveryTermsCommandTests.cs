@@ -15,13 +15,13 @@ public sealed class DeliveryTermsCommandTests
         Assert.Contains("/subscribe first", ChatBotHarness.TextOf(await h.SendAsync("/digest 08:00")), StringComparison.Ordinal);
         await h.SendAsync("/subscribe");
         // Replies are Core Markdown: the zone's slash is escaped.
-        Assert.Contains("at 08:00 (Asia\\/Shanghai)", ChatBotHarness.TextOf(await h.SendAsync("/digest 08:00")), StringComparison.Ordinal);
+        Assert.Contains("at 08\\:00 (Asia\\/Shanghai)", ChatBotHarness.TextOf(await h.SendAsync("/digest 08:00")), StringComparison.Ordinal);
         await h.SendAsync("/quiet 23:00-07:30 silent");
         await h.SendAsync("/timezone Europe/Berlin");
 
         var status = ChatBotHarness.TextOf(await h.SendAsync("/subscriptions"));
-        Assert.Contains("digest at 08:00", status, StringComparison.Ordinal);
-        Assert.Contains("quiet hours 23:00-07:30 (silent)", status, StringComparison.Ordinal);
+        Assert.Contains("digest at 08\\:00", status, StringComparison.Ordinal);
+        Assert.Contains("quiet hours 23\\:00\\-07\\:30 (silent)", status, StringComparison.Ordinal);
         Assert.Contains("Europe\\/Berlin", status, StringComparison.Ordinal);
     }
 
@@ -68,7 +68,7 @@ public sealed class DeliveryTermsCommandTests
         var status = ChatBotHarness.TextOf(await h.SendAsync("/subscriptions"));
         Assert.Contains("朝鲜", status, StringComparison.Ordinal);
         Assert.DoesNotContain("digest:", status, StringComparison.Ordinal);
-        Assert.Contains("digest at 08:00", status, StringComparison.Ordinal);
+        Assert.Contains("digest at 08\\:00", status, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class DigestHandler(IDeliveryPreferenceService preferences, ChatTi
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {
-        var text = DeliveryText.For(context.Text.Language);
+        var text = context.Text;
         // Discord sends options; elsewhere the words after the command say the same.
         var typed = context.Option(OptionNames.Time) is { } time
             ? (context.Option(OptionNames.Day) is { } day ? $"weekly {day} {time}" : time)

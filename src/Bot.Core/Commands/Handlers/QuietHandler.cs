@@ -18,7 +18,7 @@ public sealed class QuietHandler(IDeliveryPreferenceService preferences, ChatTim
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {
-        var text = DeliveryText.For(context.Text.Language);
+        var text = context.Text;
         var typed = context.Option(OptionNames.Hours) is { } hours ? $"{hours} {context.Option(OptionNames.Mode)}" : context.Arguments;
         if (!DeliveryTermsParser.TryParseQuiet(typed, out var window))
         {

@@ -32,7 +32,7 @@ public sealed class SubscribeHandler(ISubscriptionService subscriptions, IDelive
         DigestSchedule? digest = null;
         if (digestWord is not null && !DeliveryTermsParser.TryParseDigest(digestWord["digest:".Length..], out digest))
         {
-            return CommandContext.SayPrivately(DeliveryText.For(context.Text.Language).DigestUsage);
+            return CommandContext.SayPrivately(context.Text.DigestUsage);
         }
 
         var filterText = digestWord is null ? context.Arguments : string.Join(' ', words.Where(w => !ReferenceEquals(w, digestWord)));

@@ -24,7 +24,7 @@ public sealed class SubscriptionsHandler(ISubscriptionService subscriptions, Cha
         }
 
         var terms = subscription.Preferences;
-        var line = DeliveryText.For(context.Text.Language).Terms(
+        var line = context.Text.Terms(
             terms.Digest?.Display, terms.Quiet?.Display, terms.Quiet?.Silent == true, terms.TimeZone ?? zones.Default.Id);
         return CommandContext.Say(context.Text.SubscriptionStatus(subscription.Filter, subscription.Paused) + "\n" + line);
     }

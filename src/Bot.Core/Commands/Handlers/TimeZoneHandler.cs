@@ -16,7 +16,7 @@ public sealed class TimeZoneHandler(IDeliveryPreferenceService preferences, Time
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {
-        var text = DeliveryText.For(context.Text.Language);
+        var text = context.Text;
         var name = context.ArgumentOr(OptionNames.Zone).Trim();
         if (name.Length == 0)
         {

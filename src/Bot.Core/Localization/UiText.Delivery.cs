@@ -1,21 +1,8 @@
 namespace Bot.Core.Localization;
 
-/// <summary>
-/// The words of digests and of the delivery-terms commands (/digest, /quiet, /timezone), per language.
-/// Values are Core Markdown; a zone name is taken raw and escaped here, as UiText does with its values.
-/// </summary>
-public abstract class DeliveryText
+/// <summary>The sentences of digests, quiet hours and time zones (the delivery terms of a chat).</summary>
+public abstract partial class UiText
 {
-    public static DeliveryText For(string? languageTag) => For(Languages.FromTag(languageTag));
-
-    public static DeliveryText For(Language language) => language == Language.Chinese ? Chinese : English;
-
-    public static DeliveryText English { get; } = new EnglishDeliveryText();
-
-    public static DeliveryText Chinese { get; } = new ChineseDeliveryText();
-
-    protected static string E(string? value) => Rendering.MarkdownText.Escape(value);
-
     public abstract string DailyDigestTitle(DateOnly day);
 
     public abstract string WeeklyDigestTitle(DateOnly day);
