@@ -20,11 +20,14 @@ public sealed record ParsedArticle(
     IReadOnlyDictionary<string, string> Extra);
 
 /// <summary>The result of parsing one file: an article, or a clear reason why the file was refused.</summary>
-public sealed record ParseResult(ParsedArticle? Article, string? Error)
+public sealed record ParseResult(ParsedArticle? Article, ParseProblem? Problem)
 {
     public static ParseResult Ok(ParsedArticle article) => new(article, null);
 
-    public static ParseResult Fail(string error) => new(null, error);
+    public static ParseResult Fail(ParseProblem problem) => new(null, problem);
+
+    /// <summary>The reason in English, for the command line and logs.</summary>
+    public string? Error => Problem?.English;
 
     public bool Succeeded => Article is not null;
 }

@@ -88,7 +88,7 @@ public sealed class PostIntake(
         var parsed = parser.Parse(fileName, content);
         if (!parsed.Succeeded)
         {
-            return CommandContext.Say(text.PostParseFailed(parsed.Error ?? string.Empty));
+            return CommandContext.Say(text.PostParseFailed(parsed.Problem!));
         }
 
         // A post is not a file of the archive: source_file is unique and belongs to imports, and

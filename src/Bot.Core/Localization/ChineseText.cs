@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Search;
 using Bot.Core.Subscriptions;
@@ -120,7 +121,23 @@ internal sealed partial class ChineseText : UiText
 
     public override string PostBadType(string fileName) => $"只能发布 .md、.markdown 或 .txt 文件，不能发布 {E(fileName)}。";
 
-    public override string PostParseFailed(string error) => $"无法读取这篇文章：{E(error)}";
+    public override string PostParseFailed(ParseProblem problem) => $"无法读取这篇文章：{E(FileProblem(problem))}";
+
+    protected override string FileProblem(ParseProblem problem) => problem.Kind switch
+    {
+        ParseProblemKind.TooLarge => $"文件大小 {ParseProblem.Megabytes(problem.At)}，超过了 {ParseProblem.Megabytes(problem.Limit)} 的上限（Import:MaxFileBytes）",
+        ParseProblemKind.Utf16 => "不支持 UTF-16 编码的文本，请另存为 UTF-8",
+        ParseProblemKind.Binary => $"这是二进制文件（第 {problem.At} 字节是 NUL）",
+        ParseProblemKind.NotUtf8 => $"不是有效的 UTF-8（第 {problem.At} 字节附近有错误），请转换为 UTF-8",
+        ParseProblemKind.Empty => "文件是空的",
+        ParseProblemKind.TooConvoluted => "文本过于复杂，无法及时解析",
+        ParseProblemKind.Unreadable => $"无法解析该文件：{problem.Detail}",
+        ParseProblemKind.FrontMatterNotClosed => "第 1 行以 '---' 开始的文件头没有结束（缺少第二个 '---' 行）",
+        ParseProblemKind.InvalidYaml => $"文件头第 {problem.At} 行的 YAML 有误：{problem.Detail ?? "请检查此后的括号和引号"}",
+        ParseProblemKind.FrontMatterNotKeyValue => $"文件头不是“key: value”格式的行（第 {problem.At} 行）",
+        ParseProblemKind.FrontMatterTooDeep => $"文件头的列表或映射嵌套超过 {problem.Limit} 层（第 {problem.At} 行）",
+        _ => problem.English,
+    };
 
     public override string Preview(long id, string title, string? author, IReadOnlyList<string> tags, int length, int parts) =>
         $"**草稿 #{id} 预览**\n标题：{E(title)}\n作者：{E(author ?? "—")}\n标签：{List(tags)}\n长度：{length} 字，共 {parts} 条消息。";

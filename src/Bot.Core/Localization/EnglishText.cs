@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Search;
 using Bot.Core.Subscriptions;
@@ -120,7 +121,9 @@ internal sealed partial class EnglishText : UiText
 
     public override string PostBadType(string fileName) => $"I can only post .md, .markdown or .txt files, not {E(fileName)}.";
 
-    public override string PostParseFailed(string error) => $"I couldn't read that article: {E(error)}";
+    public override string PostParseFailed(ParseProblem problem) => $"I couldn't read that article: {E(FileProblem(problem))}";
+
+    protected override string FileProblem(ParseProblem problem) => problem.English;
 
     public override string Preview(long id, string title, string? author, IReadOnlyList<string> tags, int length, int parts) =>
         $"**Preview of draft #{id}**\nTitle: {E(title)}\nAuthor: {E(author ?? "—")}\nTags: {List(tags)}\nLength: {length} characters, {parts} message(s).";

@@ -1,3 +1,4 @@
+using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Search;
 using Bot.Core.Subscriptions;
@@ -138,7 +139,10 @@ public abstract partial class UiText
 
     public abstract string PostBadType(string fileName);
 
-    public abstract string PostParseFailed(string error);
+    public abstract string PostParseFailed(ParseProblem problem);
+
+    /// <summary>Why a file was refused, in this language, as plain text (the sentences that show it escape it); the command line prints <see cref="ParseProblem.English"/>.</summary>
+    protected abstract string FileProblem(ParseProblem problem);
 
     public abstract string Preview(long id, string title, string? author, IReadOnlyList<string> tags, int length, int parts);
 

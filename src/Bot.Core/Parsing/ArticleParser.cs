@@ -32,14 +32,14 @@ public sealed partial class ArticleParser(ImportOptions options) : IArticleParse
     {
         if (content.Length > options.MaxFileBytes)
         {
-            return ParseResult.Fail($"file is {Megabytes(content.Length)}, over the {Megabytes(options.MaxFileBytes)} limit (Import:MaxFileBytes)");
+            return ParseResult.Fail(new ParseProblem(ParseProblemKind.TooLarge, content.Length, Limit: options.MaxFileBytes));
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var text = SourceDecoder.Decode(content, out var error);
+        var text = SourceDecoder.Decode(content, out var problem);
         if (text is null)
         {
-            return ParseResult.Fail(error!);
+            return ParseResult.Fail(problem!);
         }
 
         try
@@ -48,12 +48,12 @@ public sealed partial class ArticleParser(ImportOptions options) : IArticleParse
         }
         catch (RegexMatchTimeoutException)
         {
-            return ParseResult.Fail("the text is too convoluted to parse in time");
+            return ParseResult.Fail(new ParseProblem(ParseProblemKind.TooConvoluted));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Markdig or YamlDotNet tripping over pathological input must fail this file only, never the run.
-            return ParseResult.Fail($"could not parse the file: {e.Message}");
+            return ParseResult.Fail(new ParseProblem(ParseProblemKind.Unreadable, Detail: e.Message));
         }
     }
 
@@ -62,10 +62,10 @@ public sealed partial class ArticleParser(ImportOptions options) : IArticleParse
 
     private static ParseResult ParseMarkdown(string fileName, string text, string hash)
     {
-        var frontMatter = FrontMatterReader.Read(text, out var error);
+        var frontMatter = FrontMatterReader.Read(text, out var problem);
         if (frontMatter is null)
         {
-            return ParseResult.Fail(error!);
+            return ParseResult.Fail(problem!);
         }
 
         var body = WeChatBoilerplate.Strip(frontMatter.Body);
@@ -177,8 +177,6 @@ public sealed partial class ArticleParser(ImportOptions options) : IArticleParse
         var match = AtxHeading().Match(markdown);
         return match.Success ? MarkdownPlainText.Render(match.Groups["text"].Value) : null;
     }
-
-    private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#} MB";
 
     [GeneratedRegex(@"\A(?:[ \t]*\n)*[ \t]{0,3}#{1,6}[ \t]+(?<text>[^\n]+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AtxHeading();

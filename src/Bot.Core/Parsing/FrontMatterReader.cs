@@ -1,3 +1,4 @@
+using Bot.Core.Articles;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,10 +14,10 @@ internal static class FrontMatterReader
     private const int MaxListItems = 1000;
     private const int MaxNesting = 32;
 
-    /// <returns>The front matter, or null with <paramref name="error"/> set when it is unclosed or not valid YAML.</returns>
-    public static FrontMatter? Read(string text, out string? error)
+    /// <returns>The front matter, or null with <paramref name="problem"/> set when it is unclosed or not valid YAML.</returns>
+    public static FrontMatter? Read(string text, out ParseProblem? problem)
     {
-        error = null;
+        problem = null;
         var firstEnd = text.IndexOf('\n', StringComparison.Ordinal);
         var firstLine = firstEnd < 0 ? text : text[..firstEnd];
         if (firstLine.TrimEnd() != "---")
@@ -37,7 +38,7 @@ internal static class FrontMatterReader
             {
                 var yaml = text[yamlStart..position];
                 var body = end < 0 ? string.Empty : text[(end + 1)..];
-                var entries = ParseYaml(yaml, out error);
+                var entries = ParseYaml(yaml, out problem);
                 return entries is null ? null : new FrontMatter(entries, body);
             }
 
@@ -49,14 +50,14 @@ internal static class FrontMatterReader
             position = end + 1;
         }
 
-        error = "front matter opened by '---' on line 1 is never closed (no second '---' line)";
+        problem = new ParseProblem(ParseProblemKind.FrontMatterNotClosed);
         return null;
     }
 
-    private static List<KeyValuePair<string, FrontMatterValue>>? ParseYaml(string yaml, out string? error)
+    private static List<KeyValuePair<string, FrontMatterValue>>? ParseYaml(string yaml, out ParseProblem? problem)
     {
-        error = null;
-        if (NestingTooDeep(yaml, out error))
+        problem = null;
+        if (NestingTooDeep(yaml, out problem))
         {
             return null;
         }
@@ -70,12 +71,12 @@ internal static class FrontMatterReader
         catch (YamlException e)
         {
             // The YAML starts on the file's second line.
-            error = $"invalid YAML in front matter at line {e.Start.Line + 1}: {Clean(e.Message)}";
+            problem = new ParseProblem(ParseProblemKind.InvalidYaml, e.Start.Line + 1, Clean(e.Message));
             return null;
         }
         catch (InvalidOperationException)
         {
-            error = $"invalid YAML in front matter at line {parser.LastStart.Line + 1}: check the brackets and quotes from there on";
+            problem = new ParseProblem(ParseProblemKind.InvalidYaml, parser.LastStart.Line + 1);
             return null;
         }
 
@@ -87,7 +88,7 @@ internal static class FrontMatterReader
 
         if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
         {
-            error = $"front matter is not a list of 'key: value' lines (line {stream.Documents[0].RootNode.Start.Line + 1})";
+            problem = new ParseProblem(ParseProblemKind.FrontMatterNotKeyValue, stream.Documents[0].RootNode.Start.Line + 1);
             return null;
         }
 
@@ -108,9 +109,9 @@ internal static class FrontMatterReader
     /// YamlDotNet's event parser is iterative but its node model is built recursively: a few thousand
     /// nested lists ("[[[[…") would overflow the stack and kill the process. Walk the events first.
     /// </summary>
-    private static bool NestingTooDeep(string yaml, out string? error)
+    private static bool NestingTooDeep(string yaml, out ParseProblem? problem)
     {
-        error = null;
+        problem = null;
         var parser = new TrackingYamlParser(yaml);
         var depth = 0;
         try
@@ -122,7 +123,7 @@ internal static class FrontMatterReader
                     case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart:
                         if (++depth > MaxNesting)
                         {
-                            error = $"front matter nests lists or maps more than {MaxNesting} deep (line {parser.LastStart.Line + 1})";
+                            problem = new ParseProblem(ParseProblemKind.FrontMatterTooDeep, parser.LastStart.Line + 1, Limit: MaxNesting);
                             return true;
                         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Bot.Core.Articles;
 
 namespace Bot.Core.Parsing;
 
@@ -7,8 +8,8 @@ internal static class SourceDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <returns>The text with a BOM removed and line endings made \n, or null with <paramref name="error"/> set.</returns>
-    public static string? Decode(ReadOnlySpan<byte> bytes, out string? error)
+    /// <returns>The text with a BOM removed and line endings made \n, or null with <paramref name="problem"/> set.</returns>
+    public static string? Decode(ReadOnlySpan<byte> bytes, out ParseProblem? problem)
     {
         ReadOnlySpan<byte> utf8Bom = [0xEF, 0xBB, 0xBF];
         ReadOnlySpan<byte> utf16LittleEndianBom = [0xFF, 0xFE];
@@ -19,14 +20,14 @@ internal static class SourceDecoder
         }
         else if (bytes.StartsWith(utf16LittleEndianBom) || bytes.StartsWith(utf16BigEndianBom))
         {
-            error = "UTF-16 text is not supported: save the file as UTF-8";
+            problem = new ParseProblem(ParseProblemKind.Utf16);
             return null;
         }
 
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            error = $"binary file: NUL byte at offset {nul}";
+            problem = new ParseProblem(ParseProblemKind.Binary, nul);
             return null;
         }
 
@@ -37,17 +38,17 @@ internal static class SourceDecoder
         }
         catch (DecoderFallbackException e)
         {
-            error = $"not valid UTF-8 (bad bytes near offset {Math.Max(0, e.Index)}); convert the file to UTF-8";
+            problem = new ParseProblem(ParseProblemKind.NotUtf8, Math.Max(0, e.Index));
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            error = "empty file";
+            problem = new ParseProblem(ParseProblemKind.Empty);
             return null;
         }
 
-        error = null;
+        problem = null;
         return text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
     }
 }

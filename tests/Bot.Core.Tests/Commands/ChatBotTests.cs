@@ -117,6 +117,23 @@ public sealed class ChatBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_BrokenFrontMatter_GetsTheReasonInTheAdminsLanguage()
+    {
+        var unclosed = new IncomingFile("bad.md", 30, _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes("---\ntitle: x\nbody without an end"))));
+        var binary = new IncomingFile("bin.md", 4, _ => Task.FromResult<Stream>(new MemoryStream([0x61, 0x00, 0x62, 0x63])));
+
+        var first = ChatBotHarness.TextOf(await _bot.SendAsync("/post", user: ChatBotHarness.Admin("zh-hans"), file: unclosed));
+        var second = ChatBotHarness.TextOf(await _bot.SendAsync("/post", user: ChatBotHarness.Admin("zh-hans"), file: binary));
+
+        // The whole sentence is Chinese: the parser gives its reason as data, not as an English message.
+        Assert.Contains("无法读取这篇文章", first, StringComparison.Ordinal);
+        Assert.Contains("文件头没有结束", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("front matter", first, StringComparison.Ordinal);
+        Assert.Contains("二进制文件", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("binary", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ScheduleButton_ThenATime_SchedulesTheDraft()
     {
         var preview = await _bot.SendAsync("/post 定时发布的文章。", user: ChatBotHarness.Admin());

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Bot.Core.Articles;
 using Bot.Core.Localization;
 using Bot.Core.Rendering;
 using Bot.Core.Search;
@@ -84,4 +85,22 @@ public sealed class UiTextTests
         : type == typeof(bool) ? false
         : type == typeof(DateTimeOffset) || type == typeof(DateTimeOffset?) ? new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero)
         : null;
+
+    [Fact]
+    public void EveryFileProblem_IsSaidInChinese_AndEscaped()
+    {
+        foreach (var kind in Enum.GetValues<ParseProblemKind>())
+        {
+            var problem = new ParseProblem(kind, 3, "*bad* [yaml]", 10);
+
+            var zh = UiText.Chinese.PostParseFailed(problem);
+            var en = UiText.English.PostParseFailed(problem);
+
+            Assert.NotEqual(en, zh);
+            Assert.Contains(MarkdownText.Escape(problem.English), en, StringComparison.Ordinal);
+            Assert.DoesNotContain("*bad*", zh, StringComparison.Ordinal);
+            Assert.DoesNotContain(MarkdownText.Escape(problem.English), zh, StringComparison.Ordinal);
+            Assert.False(zh.Contains(kind.ToString(), StringComparison.Ordinal), $"{kind} has no Chinese sentence: {zh}");
+        }
+    }
 }
