@@ -27,6 +27,9 @@ public sealed class SourcePoller(
     ILogger<SourcePoller> logger,
     MediaArchiver? media = null)
 {
+    /// <summary>Marks the entry hash of a full-text item stored with the feed's summary because its page failed.</summary>
+    private const string PagePending = "page-pending:";
+
     /// <summary>A source's image that failed this often is left to `bot media retry`.</summary>
     private const int MaxImageAttempts = 10;
 
@@ -132,8 +135,11 @@ public sealed class SourcePoller(
                 continue;
             }
 
-            // A new item whose page failed keeps the feed's summary.
-            items.Add(new SourceItem(key, page is null ? fromFeed : SourceArticles.FromEntry(entry, body.FinalUrl, source.Tags, page), fromFeed.ContentHash));
+            // A new item whose page failed keeps the feed's summary, and an entry hash the feed's never
+            // equals, so each later poll tries its page again (an update in place once it comes, not a push).
+            items.Add(page is null
+                ? new SourceItem(key, fromFeed, PagePending + fromFeed.ContentHash)
+                : new SourceItem(key, SourceArticles.FromEntry(entry, body.FinalUrl, source.Tags, page), fromFeed.ContentHash));
         }
 
         var stored = await store.StoreItemsAsync(source.Id, items, Mode(source), ct);

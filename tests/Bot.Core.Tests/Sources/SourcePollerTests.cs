@@ -265,6 +265,31 @@ public sealed class SourcePollerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FullTextSource_APageThatFailed_IsTriedAgainOnTheNextPoll_AndUpdatesTheArticleInPlace()
+    {
+        _harness.Web.Map("/summary.xml", "application/rss+xml", SourceFixtures.Text("summary-only.xml").Replace("{BASE}", _harness.Web.BaseUrl, StringComparison.Ordinal));
+        var source = await _harness.AddFeedAsync("/summary.xml", fullText: true);
+
+        // The page is missing (404) at first: the item is stored with the feed's summary.
+        var first = await _harness.PollAsync(source.Id);
+        var id = await _harness.ScalarAsync("SELECT id FROM articles");
+        var summary = await _harness.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None);
+        Assert.DoesNotContain("This is the full text", summary!.Body, StringComparison.Ordinal);
+
+        _harness.Web.Map("/pages/blog.html", "text/html; charset=utf-8", SourceFixtures.Bytes("blog.html"));
+        var second = await _harness.PollAsync(source.Id);
+        var third = await _harness.PollAsync(source.Id);
+
+        Assert.Equal(1, first.New);
+        Assert.Equal((0, 1), (second.New, second.Updated));
+        Assert.Equal((0, 0, 1), (third.New, third.Updated, third.Unchanged));
+        var full = await _harness.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None);
+        Assert.Contains("This is the full text of the long story", full!.Body, StringComparison.Ordinal);
+        Assert.Equal(1, await _harness.ScalarAsync("SELECT count(*) FROM articles"));
+        Assert.Equal(2, _harness.Web.RequestCount("/pages/blog.html"));
+    }
+
+    [Fact]
     public async Task GbkFeed_IsStoredAsChineseText()
     {
         _harness.Web.Map("/gbk.xml", "application/xml", SourceFixtures.Bytes("gbk.xml"));
