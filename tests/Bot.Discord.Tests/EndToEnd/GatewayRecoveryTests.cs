@@ -69,10 +69,14 @@ public sealed class GatewayRecoveryTests
         await using var bot = await DiscordBotHost.StartAsync(discord);
         await WaitForSessionAsync(bot);
 
+        // The client's RESUME is held until the event is in place, so it is missed for certain, not
+        // delivered live because the client came back first.
+        discord.ResumeGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await discord.SendToClientAsync(new JsonObject { ["op"] = 7, ["d"] = null });
         var missed = FakeInteractions.SlashCommand("help");
-        await discord.WaitForAsync(d => !d.GatewayReady, "the client to leave");
+        await discord.WaitForAsync(d => d.ResumesReceived == 1, "the client to come back and resume");
         discord.DispatchWhileDisconnected("INTERACTION_CREATE", missed);
+        discord.ResumeGate.SetResult();
 
         await discord.WaitForAsync(d => d.Resumes == 1, "a resume");
         await discord.WaitForAsync(d => d.CallsFor(FakeInteractions.TokenOf(missed)).Any(), "the missed interaction answered");

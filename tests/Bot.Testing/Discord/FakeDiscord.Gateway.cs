@@ -23,6 +23,7 @@ public sealed partial class FakeDiscord
     private int _identifies;
     private int _resumes;
     private int _heartbeats;
+    private int _resumesReceived;
     private int _connections;
     private int _heartbeatsWithoutD;
     private int _identifiesTooSoon;
@@ -41,6 +42,12 @@ public sealed partial class FakeDiscord
     public int Identifies => Volatile.Read(ref _identifies);
 
     public int Resumes => Volatile.Read(ref _resumes);
+
+    /// <summary>RESUME frames received, answered or not yet (see <see cref="ResumeGate"/>).</summary>
+    public int ResumesReceived => Volatile.Read(ref _resumesReceived);
+
+    /// <summary>When set, a RESUME is held until the test completes it: "while the client is away" is then a known moment.</summary>
+    public TaskCompletionSource? ResumeGate { get; set; }
 
     public int Heartbeats => Volatile.Read(ref _heartbeats);
 
@@ -305,6 +312,13 @@ public sealed partial class FakeDiscord
                 break;
             case 6:
                 LastResume = frame["d"] as JsonObject;
+                Interlocked.Increment(ref _resumesReceived);
+                Changed.Pulse();
+                if (ResumeGate is { } gate)
+                {
+                    await gate.Task;
+                }
+
                 bool valid;
                 int sequence;
                 List<JsonObject> missed;
