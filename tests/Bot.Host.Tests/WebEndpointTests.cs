@@ -25,22 +25,10 @@ public sealed class WebEndpointTests
         };
 
         await using var bot = BotProcess.Start(db.Folder, environment, "run");
-        using var http = new HttpClient();
-        HttpResponseMessage? health = null;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (health is null && DateTime.UtcNow < deadline && !bot.HasExited)
-        {
-            try
-            {
-                health = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"));
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitForHealthAsync(http, bot);
 
-        Assert.NotNull(health);
+        using var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains("ok", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         bot.Kill();

@@ -126,16 +126,7 @@ public sealed class ArticleImporter(
             }
         }
 
-        try
-        {
-            return sources.Count == 0 ? MediaArchiveSummary.None : await media.ArchiveAsync(sources, fetch, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The articles are stored; their images wait for `bot media retry`.
-            logger.LogError(e, "Could not archive the images of {Count} articles", sources.Count);
-            return new MediaArchiveSummary(0, sources.Count);
-        }
+        return await media.ArchiveOrDeferAsync(sources, fetch, ct);
     }
 
     private async Task<List<(string Path, ImportStatus Status, string? Error, long ArticleId)>> WriteAsync(PreparedFile[] prepared, CancellationToken ct)

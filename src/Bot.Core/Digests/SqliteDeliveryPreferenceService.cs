@@ -49,7 +49,7 @@ public sealed class SqliteDeliveryPreferenceService(
                     WHERE id = $id
                     """;
                 command.Parameters.AddWithValue("$mode", schedule.Mode.ToKey());
-                command.Parameters.AddWithValue("$minute", (schedule.At.Hour * 60) + schedule.At.Minute);
+                command.Parameters.AddWithValue("$minute", SubscriptionRows.MinuteOfDay(schedule.At));
                 command.Parameters.AddWithValue("$weekday", schedule.Day is { } day ? (int)day : DBNull.Value);
                 command.Parameters.AddWithValue("$next", schedule.NextAfter(now, zones.Resolve(current.Preferences.TimeZone)).ToUnixTimeMilliseconds());
                 command.Parameters.AddWithValue("$language", (object?)language ?? DBNull.Value);
@@ -80,8 +80,8 @@ public sealed class SqliteDeliveryPreferenceService(
             command.CommandText = """
                 UPDATE subscriptions SET quiet_start = $start, quiet_end = $end, quiet_silent = $silent, modified_at = $now WHERE id = $id
                 """;
-            command.Parameters.AddWithValue("$start", window is null ? DBNull.Value : (window.Start.Hour * 60) + window.Start.Minute);
-            command.Parameters.AddWithValue("$end", window is null ? DBNull.Value : (window.End.Hour * 60) + window.End.Minute);
+            command.Parameters.AddWithValue("$start", window is null ? DBNull.Value : SubscriptionRows.MinuteOfDay(window.Start));
+            command.Parameters.AddWithValue("$end", window is null ? DBNull.Value : SubscriptionRows.MinuteOfDay(window.End));
             command.Parameters.AddWithValue("$silent", window?.Silent == true ? 1 : 0);
             command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
             await command.ExecuteNonQueryAsync(ct);

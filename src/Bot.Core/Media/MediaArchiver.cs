@@ -51,6 +51,29 @@ public sealed class MediaArchiver(
         return fetch ? await FetchMissingAsync([.. articles.Select(a => a.ArticleId)], ct) : MediaArchiveSummary.None;
     }
 
+    /// <summary>
+    /// <see cref="ArchiveAsync(IReadOnlyList{MediaSource}, bool, CancellationToken)"/> for callers whose articles
+    /// are stored already (imports, rescued pages): a failure of the archive itself (its disk, its database) is
+    /// logged and counted as every article's images not stored, never thrown; they wait for `bot media retry`.
+    /// </summary>
+    public async Task<MediaArchiveSummary> ArchiveOrDeferAsync(IReadOnlyList<MediaSource> articles, bool fetch, CancellationToken ct)
+    {
+        if (articles.Count == 0)
+        {
+            return MediaArchiveSummary.None;
+        }
+
+        try
+        {
+            return await ArchiveAsync(articles, fetch, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not archive the images of {Count} articles", articles.Count);
+            return new MediaArchiveSummary(0, articles.Count);
+        }
+    }
+
     /// <summary>Records images found in an HTML document (a feed item's content, a rescued page) for one article and fetches them.</summary>
     public async Task<MediaArchiveSummary> ArchiveHtmlAsync(long articleId, string html, string? baseUrl, CancellationToken ct)
     {

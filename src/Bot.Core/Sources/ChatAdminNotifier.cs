@@ -28,28 +28,26 @@ public sealed class ChatAdminNotifier(
         ArgumentNullException.ThrowIfNull(notice);
         await log.NotifyAsync(notice, ct);
         var byPlatform = messengers.GroupBy(m => m.Platform).ToDictionary(g => g.Key, g => g.First());
-        var targets = admins.All.Where(a => byPlatform.ContainsKey(a.Platform)).ToList();
-        if (targets.Count == 0)
+        foreach (var group in admins.All.Where(a => byPlatform.ContainsKey(a.Platform)).GroupBy(a => a.Platform))
         {
-            return;
-        }
-
-        foreach (var (platform, userId) in targets)
-        {
-            var replies = await RepliesAsync(notice, platform, ct);
+            // The notice reads the same for every admin of a platform: rendered once, sent to each.
+            var replies = await RepliesAsync(notice, group.Key, ct);
             if (replies.Count == 0)
             {
                 return;
             }
 
-            try
+            foreach (var (platform, userId) in group)
             {
-                await byPlatform[platform].SendAsync(userId, replies, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                // One admin who blocked the bot must not keep the others from hearing about it.
-                logger.LogWarning("Could not tell {Platform} admin {UserId} about {Notice}: {Error}", platform, userId, notice.GetType().Name, e.Message);
+                try
+                {
+                    await byPlatform[platform].SendAsync(userId, replies, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    // One admin who blocked the bot must not keep the others from hearing about it.
+                    logger.LogWarning("Could not tell {Platform} admin {UserId} about {Notice}: {Error}", platform, userId, notice.GetType().Name, e.Message);
+                }
             }
         }
     }

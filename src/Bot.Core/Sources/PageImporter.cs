@@ -71,21 +71,6 @@ public sealed class PageImporter(PageFetcher pages, IArticleStore articles, Medi
         return new ImportSummary(imported, updated, unchanged, failed) { ImagesStored = images.Stored, ImagesFailed = images.Failed };
     }
 
-    private async Task<MediaArchiveSummary> ArchiveImagesAsync(long articleId, ParsedArticle article, CancellationToken ct)
-    {
-        if (media is null)
-        {
-            return MediaArchiveSummary.None;
-        }
-
-        try
-        {
-            return await media.ArchiveAsync([new MediaSource(articleId, article.Body, article.SourceUrl)], ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The page is stored; its images wait for `bot media retry`.
-            return new MediaArchiveSummary(0, 1);
-        }
-    }
+    private async Task<MediaArchiveSummary> ArchiveImagesAsync(long articleId, ParsedArticle article, CancellationToken ct) =>
+        media is null ? MediaArchiveSummary.None : await media.ArchiveOrDeferAsync([new MediaSource(articleId, article.Body, article.SourceUrl)], fetch: true, ct);
 }

@@ -213,7 +213,6 @@ public sealed class SourcePoller(
                 "Source {SourceId}: {New} new, {Updated} updated, {Unchanged} unchanged, {Deliveries} deliveries",
                 source.Id, stored.NewArticleIds.Count, stored.Updated, stored.Unchanged, deliveries);
         }
-
     }
 
     /// <summary>After the poll is saved, so an admin's slow chat never holds the source's bookkeeping back.</summary>

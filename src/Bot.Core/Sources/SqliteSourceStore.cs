@@ -170,9 +170,9 @@ public sealed class SqliteSourceStore(
 
     public async Task<IReadOnlyList<long>> DraftArticleIdsAsync(long sourceId, CancellationToken ct) =>
         await IdsAsync(
-            """
+            $"""
             SELECT i.article_id FROM source_items i JOIN articles a ON a.id = i.article_id
-            WHERE i.source_id = $source AND a.state = 'draft'
+            WHERE i.source_id = $source AND a.state = '{ArticleStates.Draft}'
             ORDER BY i.article_id
             """,
             sourceId,

@@ -82,5 +82,8 @@ internal static class SubscriptionRows
         return new DeliveryPreferences(digest, quiet, reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6));
     }
 
+    /// <summary>How a local time is stored (digest_minute, quiet_start, quiet_end): minutes after midnight; <see cref="Minutes"/> reads it back.</summary>
+    public static int MinuteOfDay(TimeOnly time) => (time.Hour * 60) + time.Minute;
+
     public static TimeOnly Minutes(long minutes) => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Math.Clamp(minutes, 0, (24 * 60) - 1)));
 }

@@ -129,7 +129,10 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, ChatTimeZones 
         preferences.TimeZone,
         language);
 
-    private static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>How the export writes a local time.</summary>
+    private const string ClockFormat = "HH:mm";
+
+    private static string Clock(TimeOnly time) => time.ToString(ClockFormat, CultureInfo.InvariantCulture);
 
     /// <summary>Reads an export file; throws <see cref="FormatException"/> with a reader's message when it is not one.</summary>
     public static SubscriptionExport Parse(string json)
@@ -232,13 +235,13 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, ChatTimeZones 
         var digest = Digest(delivery);
         var quiet = delivery?.Quiet;
         command.Parameters.AddWithValue("$mode", (digest?.Mode ?? DeliveryMode.Instant).ToKey());
-        command.Parameters.AddWithValue("$minute", digest is null ? DBNull.Value : (digest.At.Hour * 60) + digest.At.Minute);
+        command.Parameters.AddWithValue("$minute", digest is null ? DBNull.Value : SubscriptionRows.MinuteOfDay(digest.At));
         command.Parameters.AddWithValue("$weekday", digest?.Day is { } day ? (int)day : DBNull.Value);
         command.Parameters.AddWithValue(
             "$next",
             digest is null ? DBNull.Value : digest.NextAfter(DateTimeOffset.FromUnixTimeMilliseconds(now), zones.Resolve(delivery?.TimeZone)).ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$quietStart", quiet is null ? DBNull.Value : Minutes(quiet.Start));
-        command.Parameters.AddWithValue("$quietEnd", quiet is null ? DBNull.Value : Minutes(quiet.End));
+        command.Parameters.AddWithValue("$quietStart", quiet is null ? DBNull.Value : SubscriptionRows.MinuteOfDay(ParseClock(quiet.Start)));
+        command.Parameters.AddWithValue("$quietEnd", quiet is null ? DBNull.Value : SubscriptionRows.MinuteOfDay(ParseClock(quiet.End)));
         command.Parameters.AddWithValue("$quietSilent", quiet?.Silent == true ? 1 : 0);
         command.Parameters.AddWithValue("$zone", (object?)delivery?.TimeZone ?? DBNull.Value);
         command.Parameters.AddWithValue("$language", (object?)delivery?.Language ?? DBNull.Value);
@@ -246,18 +249,14 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, ChatTimeZones 
 
     private static DigestSchedule? Digest(DeliveryRecord? delivery) => DeliveryModes.Parse(delivery?.Mode) switch
     {
-        DeliveryMode.Daily => DigestSchedule.Daily(TimeOnly.ParseExact(delivery!.At!, "HH:mm", CultureInfo.InvariantCulture)),
+        DeliveryMode.Daily => DigestSchedule.Daily(ParseClock(delivery!.At!)),
         DeliveryMode.Weekly => DigestSchedule.Weekly(
             Enum.Parse<DayOfWeek>(delivery!.Day!, ignoreCase: true),
-            TimeOnly.ParseExact(delivery.At!, "HH:mm", CultureInfo.InvariantCulture)),
+            ParseClock(delivery.At!)),
         _ => null,
     };
 
-    private static int Minutes(string clock)
-    {
-        var time = TimeOnly.ParseExact(clock, "HH:mm", CultureInfo.InvariantCulture);
-        return (time.Hour * 60) + time.Minute;
-    }
+    private static TimeOnly ParseClock(string clock) => TimeOnly.ParseExact(clock, ClockFormat, CultureInfo.InvariantCulture);
 
     private static void ValidateDelivery(DeliveryRecord delivery, string where)
     {
@@ -288,7 +287,7 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, ChatTimeZones 
     }
 
     private static bool IsClock(string? value) =>
-        TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        TimeOnly.TryParseExact(value, ClockFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private static void Validate(SubscriptionRecord record, int index)
     {

@@ -72,11 +72,11 @@ public sealed class DiscordDeliveryChannel(
             return await uploads.SendAsync(
                 image,
                 Platform.Discord,
-                async (url, c) => new ImageSend<Message>(await rest.SendMessageAsync(channelId, WithImage(payload, url), c)),
+                async (url, c) => new ImageSend<Message>(await rest.SendMessageAsync(channelId, payload.WithHeadImage(url), c)),
                 async (upload, c) =>
                 {
                     var name = upload.Image.FileName;
-                    var withFile = WithImage(payload, "attachment://" + name) with { Attachments = [new AttachmentSlot(0, name)] };
+                    var withFile = payload.WithHeadImage("attachment://" + name) with { Attachments = [new AttachmentSlot(0, name)] };
                     var message = await rest.SendMessageWithFilesAsync(channelId, withFile, [new FileUpload(name, upload.Image.ContentType, upload.Bytes)], c);
                     var url = message.Attachments?.FirstOrDefault(a => a.Filename == name)?.Url ?? (message.Embeds is [var first, ..] ? first.Image?.Url : null);
                     return DiscordCdnUrl.IsWebUrl(url)
@@ -98,9 +98,6 @@ public sealed class DiscordDeliveryChannel(
 
         return await rest.SendMessageAsync(channelId, payload, ct);
     }
-
-    private static MessagePayload WithImage(MessagePayload payload, string url) =>
-        payload with { Embeds = [.. (payload.Embeds ?? []).Select((embed, i) => i == 0 ? embed with { Image = new EmbedImage(url) } : embed)] };
 
     public Task<SendOutcome> DeleteAsync(DeliveryTarget target, string messageId, CancellationToken ct)
     {

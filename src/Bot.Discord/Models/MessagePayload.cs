@@ -19,6 +19,10 @@ public sealed record MessagePayload
 
     public AllowedMentions AllowedMentions { get; } = AllowedMentions.None;
 
+    /// <summary>The same message with <paramref name="url"/> as its first embed's image (an article's lead image).</summary>
+    public MessagePayload WithHeadImage(string url) =>
+        this with { Embeds = [.. (Embeds ?? []).Select((embed, i) => i == 0 ? embed with { Image = new EmbedImage(url) } : embed)] };
+
     public const int EphemeralFlag = 64;
 
     /// <summary>SUPPRESS_NOTIFICATIONS: the message arrives without a push or desktop notification (quiet hours, silent).</summary>

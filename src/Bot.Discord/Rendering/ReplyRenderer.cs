@@ -39,7 +39,7 @@ public sealed class ReplyRenderer(ArticleRenderer articles, ArticleLinks? links 
             return parts;
         }
 
-        parts[0] = parts[0] with { Embeds = [.. (parts[0].Embeds ?? []).Select((embed, i) => i == 0 ? embed with { Image = new EmbedImage(url.AbsoluteUri) } : embed)] };
+        parts[0] = parts[0].WithHeadImage(url.AbsoluteUri);
         return parts;
     }
 
