@@ -387,7 +387,7 @@ public sealed class DeliveryWorker(
                         return;
                     case SendOutcome.ChatGone gone:
                         DeliveryLog.ChatGone(worker._logger, delivery.SubscriptionId, delivery.Platform, delivery.Target.ChatId, gone.Reason);
-                        await worker._outbox.RecordAsync(new OutboxUpdate.ChatGone(delivery.Id, delivery.SubscriptionId, gone.Reason));
+                        await worker._outbox.RecordAsync(new OutboxUpdate.ChatGone(delivery.Id, delivery.SubscriptionId, gone.Kind, gone.Reason));
                         return;
                     case SendOutcome.BadRequest bad:
                         await FailAsync(bad.Reason);

@@ -1,5 +1,6 @@
 using Bot.Core.Articles;
 using Bot.Core.Chat;
+using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Delivery;
 
@@ -24,7 +25,8 @@ public abstract record SendOutcome
     public sealed record ChatMigrated(string NewChatId) : SendOutcome;
 
     /// <summary>Blocked, kicked, chat deleted, no access: permanent; the subscription is deactivated.</summary>
-    public sealed record ChatGone(string Reason) : SendOutcome;
+    /// <param name="Reason">The platform's own words, kept for operators.</param>
+    public sealed record ChatGone(ChatGoneKind Kind, string Reason) : SendOutcome;
 
     /// <summary>The platform refused this message (bad entities, too long…): permanent for this delivery.</summary>
     public sealed record BadRequest(string Reason) : SendOutcome;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bot.Core.Subscriptions;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Delivery;
@@ -49,7 +50,7 @@ internal sealed class OutboxSql(SqliteConnection connection) : IDisposable
                     ("$error", failed.Reason));
                 break;
             case OutboxUpdate.ChatGone gone:
-                await DeactivateAsync(gone.SubscriptionId, gone.Reason, ct);
+                await DeactivateAsync(gone.SubscriptionId, gone.Kind, gone.Reason, ct);
                 break;
             case OutboxUpdate.ChatMigrated migrated:
                 await MigrateAsync(migrated, ct);
@@ -164,16 +165,17 @@ internal sealed class OutboxSql(SqliteConnection connection) : IDisposable
         await _retry.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task DeactivateAsync(long subscriptionId, string reason, CancellationToken ct) =>
+    private async Task DeactivateAsync(long subscriptionId, ChatGoneKind kind, string reason, CancellationToken ct) =>
         await ExecuteAsync(
             """
-            UPDATE subscriptions SET active = 0, deactivated_reason = $error, modified_at = $now WHERE id = $subscription;
+            UPDATE subscriptions SET active = 0, deactivated_reason = $error, deactivated_kind = $kind, modified_at = $now WHERE id = $subscription;
             UPDATE deliveries
             SET state = 'failed', last_error = $error, finished_at = $now, lease_owner = NULL, lease_until = NULL
             WHERE subscription_id = $subscription AND state = 'pending';
             """,
             ct,
             ("$subscription", subscriptionId),
+            ("$kind", kind.ToKey()),
             ("$error", reason));
 
     private async Task MigrateAsync(OutboxUpdate.ChatMigrated migrated, CancellationToken ct)
@@ -187,7 +189,7 @@ internal sealed class OutboxSql(SqliteConnection connection) : IDisposable
         if ((long)(await taken.ExecuteScalarAsync(ct))! > 0)
         {
             // The new chat subscribed on its own already; it receives articles there, so this one retires.
-            await DeactivateAsync(migrated.SubscriptionId, $"chat migrated to {migrated.NewChatId}, which has its own subscription", ct);
+            await DeactivateAsync(migrated.SubscriptionId, ChatGoneKind.Migrated, $"chat migrated to {migrated.NewChatId}, which has its own subscription", ct);
             return;
         }
 

@@ -1,3 +1,5 @@
+using Bot.Core.Subscriptions;
+
 namespace Bot.Core.Delivery;
 
 /// <summary>One change the worker records after talking to a platform; several are committed together.</summary>
@@ -16,7 +18,7 @@ public abstract record OutboxUpdate
     public sealed record Failed(long DeliveryId, string Owner, string Reason) : OutboxUpdate;
 
     /// <summary>The chat is gone: the subscription is deactivated and all its pending deliveries fail.</summary>
-    public sealed record ChatGone(long DeliveryId, long SubscriptionId, string Reason) : OutboxUpdate;
+    public sealed record ChatGone(long DeliveryId, long SubscriptionId, ChatGoneKind Kind, string Reason) : OutboxUpdate;
 
     /// <summary>The chat has a new id: the subscription moves there and the delivery is retried at once.</summary>
     public sealed record ChatMigrated(long DeliveryId, string Owner, long SubscriptionId, string NewChatId) : OutboxUpdate;

@@ -60,7 +60,16 @@ internal sealed partial class ChineseText : UiText
     public override string SubscriptionStatus(SubscriptionFilter filter, bool paused) =>
         paused ? $"已订阅 {Filter(filter)}，**已暂停**（/resume 恢复）。" : $"已订阅 {Filter(filter)}。";
 
-    public override string SubscriptionDeactivated(string reason) => $"推送已停止：{E(reason)}。重新 /subscribe 可恢复。";
+    public override string SubscriptionDeactivated(ChatGoneKind kind, string? platformText) => kind switch
+    {
+        ChatGoneKind.BlockedByUser => "推送已停止：此前你屏蔽了本机器人。重新 /subscribe 即可恢复。",
+        ChatGoneKind.RemovedFromChat => "推送已停止：本机器人曾被移出此聊天。重新 /subscribe 即可恢复。",
+        ChatGoneKind.NoRightToPost => "推送已停止：本机器人没有在此发消息的权限。请授予权限后重新 /subscribe。",
+        ChatGoneKind.ChatDeleted => "推送已停止：平台表示此聊天已不存在。重新 /subscribe 即可恢复。",
+        ChatGoneKind.TopicDeleted => "推送已停止：此话题已被删除。在新话题中 /subscribe 即可继续接收。",
+        ChatGoneKind.Migrated => "推送已停止：此群已升级，新群有自己的订阅。",
+        _ => $"推送已停止：平台拒绝发送（{E(platformText ?? "?")}）。重新 /subscribe 可恢复。",
+    };
 
     public override string FilterEverything => "全部文章";
 

@@ -60,7 +60,16 @@ internal sealed partial class EnglishText : UiText
     public override string SubscriptionStatus(SubscriptionFilter filter, bool paused) =>
         paused ? $"Subscribed to {Filter(filter)}, **paused** (/resume to continue)." : $"Subscribed to {Filter(filter)}.";
 
-    public override string SubscriptionDeactivated(string reason) => $"Deliveries stopped: {E(reason)}. /subscribe again to restart.";
+    public override string SubscriptionDeactivated(ChatGoneKind kind, string? platformText) => kind switch
+    {
+        ChatGoneKind.BlockedByUser => "Deliveries stopped: you had blocked the bot. /subscribe again to restart.",
+        ChatGoneKind.RemovedFromChat => "Deliveries stopped: the bot had been removed from this chat. /subscribe again to restart.",
+        ChatGoneKind.NoRightToPost => "Deliveries stopped: the bot may not post here. Give it the right to post, then /subscribe again.",
+        ChatGoneKind.ChatDeleted => "Deliveries stopped: the platform says this chat no longer exists. /subscribe again to restart.",
+        ChatGoneKind.TopicDeleted => "Deliveries stopped: this topic was deleted. /subscribe in a new topic to keep receiving.",
+        ChatGoneKind.Migrated => "Deliveries stopped: this group was upgraded and the new group has its own subscription.",
+        _ => $"Deliveries stopped: the platform refused to deliver ({E(platformText ?? "?")}). /subscribe again to restart.",
+    };
 
     public override string FilterEverything => "all articles";
 

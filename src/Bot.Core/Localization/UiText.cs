@@ -89,7 +89,8 @@ public abstract partial class UiText
 
     public abstract string SubscriptionStatus(SubscriptionFilter filter, bool paused);
 
-    public abstract string SubscriptionDeactivated(string reason);
+    /// <param name="platformText">The platform's own words, quoted only when the kind is <see cref="ChatGoneKind.Other"/>.</param>
+    public abstract string SubscriptionDeactivated(ChatGoneKind kind, string? platformText);
 
     public abstract string FilterEverything { get; }
 

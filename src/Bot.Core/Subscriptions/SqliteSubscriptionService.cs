@@ -105,7 +105,7 @@ public sealed class SqliteSubscriptionService(SqliteDatabase database, TimeProvi
         return await command.ExecuteNonQueryAsync(ct) > 0;
     }
 
-    public async Task<int> DeactivateChatAsync(Platform platform, string chatId, string reason, CancellationToken ct)
+    public async Task<int> DeactivateChatAsync(Platform platform, string chatId, ChatGoneKind kind, string reason, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
@@ -116,12 +116,13 @@ public sealed class SqliteSubscriptionService(SqliteDatabase database, TimeProvi
             SET state = 'failed', last_error = $reason, finished_at = $now, lease_owner = NULL, lease_until = NULL
             WHERE state = 'pending' AND subscription_id IN
                 (SELECT id FROM subscriptions WHERE platform = $platform AND chat_id = $chat AND active = 1);
-            UPDATE subscriptions SET active = 0, deactivated_reason = $reason, modified_at = $now
+            UPDATE subscriptions SET active = 0, deactivated_reason = $reason, deactivated_kind = $kind, modified_at = $now
             WHERE platform = $platform AND chat_id = $chat AND active = 1;
             """;
         command.Parameters.AddWithValue("$platform", platform.ToKey());
         command.Parameters.AddWithValue("$chat", chatId);
         command.Parameters.AddWithValue("$reason", reason);
+        command.Parameters.AddWithValue("$kind", kind.ToKey());
         command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(ct);
         await using var changed = connection.CreateCommand();
@@ -139,7 +140,8 @@ public sealed class SqliteSubscriptionService(SqliteDatabase database, TimeProvi
 
         // Threads the new chat subscribed on its own keep theirs; the old chat's duplicates stay behind, inactive.
         command.CommandText = """
-            UPDATE subscriptions SET active = 0, deactivated_reason = 'chat migrated to ' || $new || ', which has its own subscription', modified_at = $now
+            UPDATE subscriptions SET active = 0, deactivated_reason = 'chat migrated to ' || $new || ', which has its own subscription',
+                deactivated_kind = 'migrated', modified_at = $now
             WHERE platform = $platform AND chat_id = $old
               AND thread_id IN (SELECT thread_id FROM subscriptions WHERE platform = $platform AND chat_id = $new);
             UPDATE subscriptions SET chat_id = $new, modified_at = $now
@@ -194,7 +196,7 @@ public sealed class SqliteSubscriptionService(SqliteDatabase database, TimeProvi
         command.Transaction = transaction;
         command.CommandText = """
             UPDATE subscriptions
-            SET active = 1, paused = 0, deactivated_reason = NULL, chat_kind = $kind,
+            SET active = 1, paused = 0, deactivated_reason = NULL, deactivated_kind = NULL, chat_kind = $kind,
                 title = coalesce($title, title), modified_at = $now
             WHERE id = $id
             """;

@@ -26,6 +26,9 @@ public sealed record Subscription(
 {
     /// <summary>Instant or digest, quiet hours and zone (<see cref="DeliveryPreferences.Default"/> until a chat sets them).</summary>
     public DeliveryPreferences Preferences { get; init; } = DeliveryPreferences.Default;
+
+    /// <summary>Why an inactive subscription stopped, for the reader; <see cref="DeactivatedReason"/> has the platform's words.</summary>
+    public ChatGoneKind DeactivatedKind { get; init; }
 }
 
 public enum SubscribeStatus
@@ -54,10 +57,10 @@ public interface ISubscriptionService
 
     /// <summary>
     /// The platform says the bot can no longer post in the chat (removed, blocked): every subscription of
-    /// the chat, in every thread, stops at once with <paramref name="reason"/>, and its pending deliveries
-    /// fail with it. A later subscribe reactivates. Returns how many subscriptions were active.
+    /// the chat, in every thread, stops at once with <paramref name="kind"/> and the platform's <paramref name="reason"/>,
+    /// and its pending deliveries fail with it. A later subscribe reactivates. Returns how many subscriptions were active.
     /// </summary>
-    Task<int> DeactivateChatAsync(Platform platform, string chatId, string reason, CancellationToken ct);
+    Task<int> DeactivateChatAsync(Platform platform, string chatId, ChatGoneKind kind, string reason, CancellationToken ct);
 
     /// <summary>
     /// A chat got a new id (a Telegram group upgraded to a supergroup): its subscriptions follow it,

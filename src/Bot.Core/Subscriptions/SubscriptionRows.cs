@@ -22,12 +22,14 @@ internal static class SubscriptionRows
         string? reason;
         DateTimeOffset created;
         DeliveryPreferences preferences;
+        ChatGoneKind kind;
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
             command.CommandText = """
                 SELECT id, chat_kind, title, paused, active, deactivated_reason, created_at,
-                       delivery_mode, digest_minute, digest_weekday, quiet_start, quiet_end, quiet_silent, time_zone
+                       delivery_mode, digest_minute, digest_weekday, quiet_start, quiet_end, quiet_silent, time_zone,
+                       deactivated_kind
                 FROM subscriptions
                 WHERE platform = $platform AND chat_id = $chat AND thread_id = $thread
                 """;
@@ -45,6 +47,7 @@ internal static class SubscriptionRows
             reason = reader.IsDBNull(5) ? null : reader.GetString(5);
             created = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6));
             preferences = ReadPreferences(reader, 7);
+            kind = ChatGoneKinds.Parse(reader.IsDBNull(14) ? null : reader.GetString(14));
         }
 
         var rows = new List<FilterRow>();
@@ -60,7 +63,7 @@ internal static class SubscriptionRows
             }
         }
 
-        return new Subscription(id, stored, FilterRows.ToFilter(rows), paused, active, reason, created) { Preferences = preferences };
+        return new Subscription(id, stored, FilterRows.ToFilter(rows), paused, active, reason, created) { Preferences = preferences, DeactivatedKind = kind };
     }
 
     /// <summary>Reads delivery_mode, digest_minute, digest_weekday, quiet_start, quiet_end, quiet_silent, time_zone from <paramref name="first"/> on.</summary>

@@ -209,7 +209,7 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, ChatTimeZones 
             : """
               UPDATE subscriptions
               SET chat_kind = $kind, title = coalesce($title, title), paused = $paused, active = $active,
-                  deactivated_reason = $reason, modified_at = $now,
+                  deactivated_reason = $reason, deactivated_kind = NULL, modified_at = $now,
                   delivery_mode = $mode, digest_minute = $minute, digest_weekday = $weekday, digest_next_at = $next,
                   quiet_start = $quietStart, quiet_end = $quietEnd, quiet_silent = $quietSilent, time_zone = $zone,
                   language = coalesce($language, language)

@@ -5,6 +5,7 @@ using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Delivery;
 using Bot.Core.Media;
+using Bot.Core.Subscriptions;
 using Bot.Discord.Models;
 using Bot.Discord.Rendering;
 using Bot.Discord.Rest;
@@ -141,7 +142,7 @@ public sealed class DiscordDeliveryChannel(
         catch (ArgumentException e)
         {
             // A chat id that is not a snowflake can never be delivered to.
-            return new SendOutcome.ChatGone(e.Message);
+            return new SendOutcome.ChatGone(ChatGoneKind.Other, e.Message);
         }
     }
 
@@ -151,8 +152,10 @@ public sealed class DiscordDeliveryChannel(
     {
         (DiscordApiException.UnknownMessage or DiscordApiException.UnknownChannel, _) when deleting => new SendOutcome.Sent([]),
         (DiscordApiException.UnknownChannel or DiscordApiException.MissingAccess or DiscordApiException.MissingPermissions, _) when deleting => new SendOutcome.BadRequest(e.ApiMessage),
-        (DiscordApiException.UnknownChannel or DiscordApiException.MissingAccess or DiscordApiException.MissingPermissions, _) => new SendOutcome.ChatGone(e.ApiMessage),
-        (_, HttpStatusCode.Forbidden or HttpStatusCode.NotFound) when !deleting => new SendOutcome.ChatGone(e.ApiMessage),
+        (DiscordApiException.UnknownChannel, _) => new SendOutcome.ChatGone(ChatGoneKind.ChatDeleted, e.ApiMessage),
+        (DiscordApiException.MissingAccess, _) => new SendOutcome.ChatGone(ChatGoneKind.RemovedFromChat, e.ApiMessage),
+        (DiscordApiException.MissingPermissions, _) => new SendOutcome.ChatGone(ChatGoneKind.NoRightToPost, e.ApiMessage),
+        (_, HttpStatusCode.Forbidden or HttpStatusCode.NotFound) when !deleting => new SendOutcome.ChatGone(ChatGoneKind.Other, e.ApiMessage),
         (_, HttpStatusCode.NotFound) => new SendOutcome.Sent([]),
         (_, HttpStatusCode.Forbidden) => new SendOutcome.BadRequest(e.ApiMessage),
         // A rejected token is the bot's problem, not the chat's: retry rather than drop subscribers.

@@ -4,6 +4,7 @@ using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Delivery;
 using Bot.Core.Media;
+using Bot.Core.Subscriptions;
 using Bot.Telegram.Api;
 using Bot.Telegram.Rendering;
 using Microsoft.Extensions.Logging;
@@ -44,7 +45,7 @@ public sealed class TelegramDeliveryChannel(
 
         if (!TryParseIds(target, out var chatId, out var threadId))
         {
-            return new SendOutcome.ChatGone($"'{target.ChatId}' is not a Telegram chat id");
+            return new SendOutcome.ChatGone(ChatGoneKind.Other, $"'{target.ChatId}' is not a Telegram chat id");
         }
 
         try

@@ -25,9 +25,9 @@ public sealed partial class MembershipResponder(
     {
         var chat = update.Chat;
         var chatId = chat.Id.ToString(CultureInfo.InvariantCulture);
-        if (StoppedReason(chat, update.OldChatMember, update.NewChatMember) is { } reason)
+        if (StoppedReason(chat, update.OldChatMember, update.NewChatMember) is var (kind, reason))
         {
-            var stopped = await subscriptions.DeactivateChatAsync(Platform.Telegram, chatId, reason, ct);
+            var stopped = await subscriptions.DeactivateChatAsync(Platform.Telegram, chatId, kind, reason, ct);
             LogStopped(chat.Id, reason, stopped);
             return;
         }
@@ -60,13 +60,13 @@ public sealed partial class MembershipResponder(
         }
     }
 
-    private static string? StoppedReason(Chat chat, ChatMember before, ChatMember now) => now switch
+    private static (ChatGoneKind Kind, string Reason)? StoppedReason(Chat chat, ChatMember before, ChatMember now) => now switch
     {
-        { Status: ChatMemberStatus.Kicked } when chat.Type == ChatType.Private => "the user blocked the bot",
-        { Status: ChatMemberStatus.Kicked } => "the bot was removed from the chat",
-        { Status: ChatMemberStatus.Left } => "the bot left the chat",
-        ChatMemberRestricted { CanSendMessages: false } => "the bot may no longer send messages in the chat",
-        _ when chat.Type == ChatType.Channel && CanPost(before) && !CanPost(now) => "the bot may no longer post in the channel",
+        { Status: ChatMemberStatus.Kicked } when chat.Type == ChatType.Private => (ChatGoneKind.BlockedByUser, "the user blocked the bot"),
+        { Status: ChatMemberStatus.Kicked } => (ChatGoneKind.RemovedFromChat, "the bot was removed from the chat"),
+        { Status: ChatMemberStatus.Left } => (ChatGoneKind.RemovedFromChat, "the bot left the chat"),
+        ChatMemberRestricted { CanSendMessages: false } => (ChatGoneKind.NoRightToPost, "the bot may no longer send messages in the chat"),
+        _ when chat.Type == ChatType.Channel && CanPost(before) && !CanPost(now) => (ChatGoneKind.NoRightToPost, "the bot may no longer post in the channel"),
         _ => null,
     };
 

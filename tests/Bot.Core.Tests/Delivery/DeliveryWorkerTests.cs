@@ -149,7 +149,7 @@ public sealed class DeliveryWorkerTests
         await using var h = await DeliveryHarness.CreateAsync();
         var chat = DeliveryHarness.Private("blocked");
         await h.Subscriptions.SubscribeAsync(chat, SubscriptionFilter.Everything, None);
-        h.Channel.Script("blocked", new SendOutcome.ChatGone("Forbidden: bot was blocked by the user"));
+        h.Channel.Script("blocked", new SendOutcome.ChatGone(ChatGoneKind.BlockedByUser, "Forbidden: bot was blocked by the user"));
         await h.PublishAsync("一");
         await h.PublishAsync("二");
 
@@ -158,6 +158,7 @@ public sealed class DeliveryWorkerTests
         var subscription = await h.Subscriptions.GetAsync(chat, None);
         Assert.False(subscription!.Active);
         Assert.Equal("Forbidden: bot was blocked by the user", subscription.DeactivatedReason);
+        Assert.Equal(ChatGoneKind.BlockedByUser, subscription.DeactivatedKind);
         Assert.Equal(2L, await h.ScalarAsync<long>("SELECT count(*) FROM deliveries WHERE state = 'failed'"));
         await h.PublishAsync("三");
         Assert.Equal(2L, await h.ScalarAsync<long>("SELECT count(*) FROM deliveries"));
@@ -165,6 +166,7 @@ public sealed class DeliveryWorkerTests
         var back = await h.Subscriptions.SubscribeAsync(chat, SubscriptionFilter.Everything, None);
         Assert.True(back.Subscription.Active);
         Assert.Null(back.Subscription.DeactivatedReason);
+        Assert.Equal(ChatGoneKind.Other, back.Subscription.DeactivatedKind);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class SubscriptionTransferTests
         await from.Subscriptions.SubscribeAsync(discord, new SubscriptionFilter(["经济"], [], []), None);
         await from.Subscriptions.SubscribeAsync(gone, SubscriptionFilter.Everything, None);
         await from.Subscriptions.SetPausedAsync(discord, true, None);
-        await from.Subscriptions.DeactivateChatAsync(Platform.Telegram, "9", "bot blocked by the user", None);
+        await from.Subscriptions.DeactivateChatAsync(Platform.Telegram, "9", ChatGoneKind.BlockedByUser, "bot blocked by the user", None);
         await from.Preferences.SetTimeZoneAsync(topic, "Europe/Berlin", None);
         await from.Preferences.SetDigestAsync(topic, DigestSchedule.Weekly(DayOfWeek.Friday, new TimeOnly(18, 30)), "zh", None);
         await from.Preferences.SetQuietAsync(topic, new QuietWindow(new TimeOnly(23, 0), new TimeOnly(7, 0), Silent: true), None);

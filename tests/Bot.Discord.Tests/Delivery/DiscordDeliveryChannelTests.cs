@@ -1,5 +1,6 @@
 using Bot.Core.Chat;
 using Bot.Core.Delivery;
+using Bot.Core.Subscriptions;
 using Bot.Discord.Delivery;
 using Bot.Discord.Rendering;
 using Bot.Discord.Rest;
@@ -123,13 +124,14 @@ public sealed class DiscordDeliveryChannelTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(404, 10003, typeof(SendOutcome.ChatGone))]
-    [InlineData(403, 50001, typeof(SendOutcome.ChatGone))]
-    [InlineData(403, 50013, typeof(SendOutcome.ChatGone))]
+    [InlineData(404, 10003, typeof(SendOutcome.ChatGone), ChatGoneKind.ChatDeleted)]
+    [InlineData(403, 50001, typeof(SendOutcome.ChatGone), ChatGoneKind.RemovedFromChat)]
+    [InlineData(403, 50013, typeof(SendOutcome.ChatGone), ChatGoneKind.NoRightToPost)]
+    [InlineData(403, 0, typeof(SendOutcome.ChatGone), ChatGoneKind.Other)]
     [InlineData(400, 50035, typeof(SendOutcome.BadRequest))]
     [InlineData(500, 0, typeof(SendOutcome.Transient))]
     [InlineData(502, 0, typeof(SendOutcome.Transient))]
-    public async Task SendPart_DiscordError_MapsToOutcome(int status, int code, Type expected)
+    public async Task SendPart_DiscordError_MapsToOutcome(int status, int code, Type expected, ChatGoneKind kind = ChatGoneKind.Other)
     {
         using var rest = Rest();
         _discord.FailChannel(ChannelA, new ScriptedError(status, code, "scripted"));
@@ -137,6 +139,7 @@ public sealed class DiscordDeliveryChannelTests : IAsyncLifetime
         var outcome = await Channel(rest).SendPartAsync(Target(ChannelA), Articles.Make(), 0, default);
 
         Assert.IsType(expected, outcome);
+        Assert.Equal(kind, (outcome as SendOutcome.ChatGone)?.Kind ?? ChatGoneKind.Other);
     }
 
     [Fact]

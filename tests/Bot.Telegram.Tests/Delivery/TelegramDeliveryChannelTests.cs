@@ -1,5 +1,6 @@
 using Bot.Core.Chat;
 using Bot.Core.Delivery;
+using Bot.Core.Subscriptions;
 using Bot.Telegram.Delivery;
 using Bot.Telegram.Rendering;
 using Bot.Telegram.Tests.Support;
@@ -76,6 +77,7 @@ public sealed class TelegramDeliveryChannelTests : IAsyncLifetime
         _fake.Script(9, new FakeFailure.Blocked());
         var gone = Assert.IsType<SendOutcome.ChatGone>(await _channel.SendPartAsync(Private(9), SampleArticles.Make(), 0, CancellationToken.None));
         Assert.Contains("blocked", gone.Reason, StringComparison.Ordinal);
+        Assert.Equal(ChatGoneKind.BlockedByUser, gone.Kind);
     }
 
     [Fact]
@@ -103,7 +105,7 @@ public sealed class TelegramDeliveryChannelTests : IAsyncLifetime
     {
         _fake.AddChat(-100_123, "channel", "News", "news_channel");
         var outcome = await _channel.SendPartAsync(new DeliveryTarget("-100123", ChatKind.Channel, null), SampleArticles.Make(), 0, CancellationToken.None);
-        Assert.IsType<SendOutcome.ChatGone>(outcome);
+        Assert.Equal(ChatGoneKind.NoRightToPost, Assert.IsType<SendOutcome.ChatGone>(outcome).Kind);
     }
 
     [Fact]
@@ -121,7 +123,7 @@ public sealed class TelegramDeliveryChannelTests : IAsyncLifetime
         var deleted = await _channel.SendPartAsync(new DeliveryTarget("-100901", ChatKind.Group, "55"), SampleArticles.Make(), 0, CancellationToken.None);
         var other = await _channel.SendPartAsync(new DeliveryTarget("-100901", ChatKind.Group, "56"), SampleArticles.Make(), 0, CancellationToken.None);
 
-        Assert.Equal("the forum topic was deleted", Assert.IsType<SendOutcome.ChatGone>(deleted).Reason);
+        Assert.Equal(ChatGoneKind.TopicDeleted, Assert.IsType<SendOutcome.ChatGone>(deleted).Kind);
         Assert.IsType<SendOutcome.Sent>(other);
     }
 

@@ -31,6 +31,7 @@ public sealed class ChatLifecycleTests : IAsyncLifetime
 
         var subscription = await WaitForAsync(Private(Reader), s => !s.Active);
         Assert.Equal("the user blocked the bot", subscription.DeactivatedReason);
+        Assert.Equal(ChatGoneKind.BlockedByUser, subscription.DeactivatedKind);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class SubscriptionsHandler(ISubscriptionService subscriptions, Cha
 
         if (!subscription.Active)
         {
-            return CommandContext.Say(context.Text.SubscriptionDeactivated(subscription.DeactivatedReason ?? "?"));
+            return CommandContext.Say(context.Text.SubscriptionDeactivated(subscription.DeactivatedKind, subscription.DeactivatedReason));
         }
 
         var terms = subscription.Preferences;
