@@ -1,8 +1,9 @@
+using Bot.Core.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Bot.Core.Search;
+namespace Bot.Core;
 
 public static class SearchServiceCollectionExtensions
 {

@@ -1,5 +1,5 @@
+using Bot.Core.Delivery;
 using Bot.Core.Digests;
-using Bot.Core.Links;
 using Bot.Core.Publishing;
 using Bot.Core.Search;
 using Bot.Core.Subscriptions;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace Bot.Core.Delivery;
+namespace Bot.Core;
 
 public static class DeliveryServiceCollectionExtensions
 {

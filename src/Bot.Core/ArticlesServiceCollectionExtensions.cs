@@ -1,3 +1,4 @@
+using Bot.Core.Articles;
 using Bot.Core.Parsing;
 using Bot.Core.Storage.Articles;
 using Microsoft.Extensions.Configuration;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Core.Articles;
+namespace Bot.Core;
 
 public static class ArticlesServiceCollectionExtensions
 {

@@ -1,4 +1,5 @@
 using Bot.Core.Chat;
+using Bot.Core.Commands;
 using Bot.Core.Commands.Callbacks;
 using Bot.Core.Commands.Handlers;
 using Bot.Core.Storage;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Bot.Core.Commands;
+namespace Bot.Core;
 
 public static class CommandsServiceCollectionExtensions
 {

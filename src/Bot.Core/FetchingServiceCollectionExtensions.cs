@@ -1,9 +1,10 @@
 using System.Text;
+using Bot.Core.Fetching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Bot.Core.Fetching;
+namespace Bot.Core;
 
 public static class FetchingServiceCollectionExtensions
 {

@@ -1,3 +1,4 @@
+using Bot.Core.Sources;
 using Bot.Core.Sources.Pages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace Bot.Core.Sources;
+namespace Bot.Core;
 
 public static class SourcesServiceCollectionExtensions
 {

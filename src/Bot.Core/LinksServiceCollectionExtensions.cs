@@ -1,8 +1,9 @@
+using Bot.Core.Links;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Bot.Core.Links;
+namespace Bot.Core;
 
 public static class LinksServiceCollectionExtensions
 {

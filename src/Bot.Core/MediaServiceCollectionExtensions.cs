@@ -1,9 +1,10 @@
+using Bot.Core.Media;
 using Bot.Core.Storage.Media;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Bot.Core.Media;
+namespace Bot.Core;
 
 public static class MediaServiceCollectionExtensions
 {
