@@ -2,6 +2,7 @@ using Bot.Core.Chat;
 using Bot.Core.Commands;
 using Bot.Core.Commands.Callbacks;
 using Bot.Core.Commands.Handlers;
+using Bot.Core.Configuration;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Bot.Core.Commands;
+using Bot.Core.Configuration;
 using Bot.Core.Delivery;
 using Bot.Core.Digests;
 using Bot.Core.Publishing;

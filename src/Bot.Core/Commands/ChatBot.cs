@@ -1,5 +1,6 @@
 using Bot.Core.Chat;
 using Bot.Core.Commands.Conversations;
+using Bot.Core.Configuration;
 using Bot.Core.Localization;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;

@@ -2,6 +2,7 @@ using System.Text;
 using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Commands.Callbacks;
+using Bot.Core.Configuration;
 using Bot.Core.Delivery;
 using Bot.Core.Localization;
 using Bot.Core.Media;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Bot.Core.Commands;
+using Bot.Core.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Digests;

@@ -1,6 +1,7 @@
 using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Commands;
+using Bot.Core.Configuration;
 using Bot.Core.Localization;
 using Microsoft.Extensions.Logging;
 

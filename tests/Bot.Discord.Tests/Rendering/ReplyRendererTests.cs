@@ -1,5 +1,5 @@
 using Bot.Core.Chat;
-using Bot.Core.Commands;
+using Bot.Core.Configuration;
 using Bot.Core.Links;
 using Bot.Core.Media;
 using Bot.Discord.Models;

@@ -1,5 +1,5 @@
 using Bot.Core.Chat;
-using Bot.Core.Commands;
+using Bot.Core.Configuration;
 using Bot.Core.Digests;
 using Bot.Core.Delivery;
 using Bot.Core.Publishing;

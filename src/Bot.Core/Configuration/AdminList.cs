@@ -1,7 +1,7 @@
 using Bot.Core.Chat;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Core.Commands;
+namespace Bot.Core.Configuration;
 
 /// <summary>The bot's admins from Bot:Admins. The local console user is always one: whoever can type there owns the machine.</summary>
 public sealed class AdminList

@@ -1,4 +1,4 @@
-namespace Bot.Core.Links;
+namespace Bot.Core.Configuration;
 
 /// <summary>Another place where readers can find the publisher if this channel or bot is lost ("备用号").</summary>
 public sealed record BackupLink(string Label, Uri Url)

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Bot.Core.Links;
 
-namespace Bot.Core.Commands;
+namespace Bot.Core.Configuration;
 
 /// <summary>Section "Bot": who administers the bot and how it reads times.</summary>
 public sealed class BotOptions : IValidatableObject
