@@ -1,4 +1,4 @@
-namespace Bot.Core.Articles;
+namespace Bot.Core.Importing;
 
 /// <summary>
 /// A file found for import. <paramref name="SourceFile"/> is its path relative to the folder it was

@@ -1,4 +1,4 @@
-namespace Bot.Core.Media;
+namespace Bot.Core.Articles;
 
 /// <summary>What the bytes of an image say about themselves: their type and size in pixels.</summary>
 public sealed record ImageInfo(string ContentType, int Width, int Height)

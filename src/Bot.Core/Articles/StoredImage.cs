@@ -1,4 +1,4 @@
-namespace Bot.Core.Media;
+namespace Bot.Core.Articles;
 
 /// <summary>An image in the archive: the row of the <c>media</c> table.</summary>
 public sealed record StoredImage(string Sha256, long Bytes, string ContentType, int Width, int Height, DateTimeOffset CreatedAt)

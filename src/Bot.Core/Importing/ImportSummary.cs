@@ -1,4 +1,4 @@
-namespace Bot.Core.Articles;
+namespace Bot.Core.Importing;
 
 /// <summary>A file that could not be imported and why, in words an archivist can act on.</summary>
 public sealed record ImportFailure(string Path, string Error);

@@ -1,8 +1,9 @@
+using Bot.Core.Articles;
 using Bot.Core.Media;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Core.Articles;
+namespace Bot.Core.Importing;
 
 /// <summary>
 /// Imports files and folders into the archive. Files are read and parsed in parallel while the previous

@@ -1,4 +1,4 @@
-namespace Bot.Core.Media;
+namespace Bot.Core.Articles;
 
 /// <summary>
 /// One image of an article, in its order: stored (with the archived copy's facts) or not, with the

@@ -1,4 +1,4 @@
-namespace Bot.Core.Articles;
+namespace Bot.Core.Importing;
 
 /// <summary>Expands the paths given to an import into article files, folders recursively and in a stable order.</summary>
 public static class ImportFileFinder
