@@ -2,6 +2,7 @@ using Bot.Core.Delivery;
 using Bot.Core.Digests;
 using Bot.Core.Publishing;
 using Bot.Core.Search;
+using Bot.Core.Search.Sqlite;
 using Bot.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using Bot.Core.Search;
+using Bot.Core.Search.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

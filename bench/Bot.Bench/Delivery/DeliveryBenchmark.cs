@@ -4,7 +4,7 @@ using Bot.Core.Configuration;
 using Bot.Core.Delivery;
 using Bot.Core.Digests;
 using Bot.Core.Publishing;
-using Bot.Core.Search;
+using Bot.Core.Search.Sqlite;
 using Bot.Core.Storage;
 using Bot.Testing;
 using Bot.Testing.Delivery;

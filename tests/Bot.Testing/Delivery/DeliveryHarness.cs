@@ -3,7 +3,7 @@ using Bot.Core.Configuration;
 using Bot.Core.Digests;
 using Bot.Core.Delivery;
 using Bot.Core.Publishing;
-using Bot.Core.Search;
+using Bot.Core.Search.Sqlite;
 using Bot.Core.Subscriptions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Core.Search;
+namespace Bot.Core.Search.Sqlite;
 
 /// <summary>Searches published articles through article_fts; see <see cref="QueryParser"/> for the query language.</summary>
 public sealed class SqliteSearchService(SqliteDatabase database, IOptions<SearchOptions> options, ILogger<SqliteSearchService> logger) : ISearchService

@@ -3,7 +3,7 @@ using Bot.Core.Search.Text;
 using Bot.Core.Storage.Articles;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Core.Search;
+namespace Bot.Core.Search.Sqlite;
 
 /// <summary>Writes an article's tokens into article_fts inside the caller's transaction.</summary>
 public sealed class SqliteArticleIndex : IArticleIndex

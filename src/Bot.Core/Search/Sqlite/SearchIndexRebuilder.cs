@@ -3,7 +3,7 @@ using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Core.Search;
+namespace Bot.Core.Search.Sqlite;
 
 /// <summary>
 /// Rewrites every article's tokens when the way text is split for the index changes (<see cref="FormatVersion"/>,

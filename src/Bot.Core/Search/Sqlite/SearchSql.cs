@@ -5,7 +5,7 @@ using Bot.Core.Search.Text;
 using Bot.Core.Storage.Articles;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Core.Search;
+namespace Bot.Core.Search.Sqlite;
 
 /// <summary>The SQL of one search: a ranked page and a count, sharing the same filters and parameters.</summary>
 /// <param name="FloorSql">
