@@ -1,3 +1,4 @@
+using Bot.Core.Commands;
 using Bot.Core.Sources;
 using Bot.Core.Sources.Pages;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Bot.Core.Commands.Callbacks;
+namespace Bot.Core.Commands.Buttons;
 
 /// <summary>"pub:&lt;article id&gt;": the preview's Publish now button.</summary>
 public sealed record PublishPayload(long ArticleId) : IButtonPayload<PublishPayload>

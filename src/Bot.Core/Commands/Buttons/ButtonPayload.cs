@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Bot.Core.Commands.Callbacks;
+namespace Bot.Core.Commands.Buttons;
 
 /// <summary>
 /// A button's payload as a value: one small type per button kind builds its string and parses it back,

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Bot.Core.Commands.Callbacks;
+namespace Bot.Core.Commands.Buttons;
 
 /// <summary>"can:&lt;article id&gt;": the preview's Cancel button.</summary>
 public sealed record DiscardPayload(long ArticleId) : IButtonPayload<DiscardPayload>

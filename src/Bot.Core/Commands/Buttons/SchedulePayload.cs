@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Bot.Core.Commands.Callbacks;
+namespace Bot.Core.Commands.Buttons;
 
 /// <summary>"sch:&lt;article id&gt;": the preview's Schedule button.</summary>
 public sealed record SchedulePayload(long ArticleId) : IButtonPayload<SchedulePayload>

@@ -1,11 +1,11 @@
 using Bot.Core.Articles;
 using Bot.Core.Chat;
-using Bot.Core.Commands;
 using Bot.Core.Configuration;
 using Bot.Core.Localization;
+using Bot.Core.Sources;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Core.Sources;
+namespace Bot.Core.Commands;
 
 /// <summary>
 /// Tells every admin of Bot:Admins whose platform has an adapter running, in their private chat: a paused

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Bot.Core.Commands.Callbacks;
+namespace Bot.Core.Commands.Buttons;
 
 /// <summary>"s:&lt;saved search id&gt;:&lt;offset&gt;": a previous / next page of search results.</summary>
 public sealed record SearchPagePayload(long SearchId, int Offset) : IButtonPayload<SearchPagePayload>
