@@ -1,4 +1,4 @@
-namespace Bot.Core.Digests;
+namespace Bot.Core.Subscriptions;
 
 /// <summary>How a subscription receives its articles.</summary>
 public enum DeliveryMode

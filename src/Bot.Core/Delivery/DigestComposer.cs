@@ -6,9 +6,10 @@ using Bot.Core.Localization;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Articles;
+using Bot.Core.Subscriptions;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Core.Digests;
+namespace Bot.Core.Delivery;
 
 /// <summary>
 /// A digest as the article-shaped message the platforms already render and split at their limits: a title

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Quartz;
 
-namespace Bot.Core.Digests;
+namespace Bot.Core.Subscriptions;
 
 /// <summary>
 /// When a subscription's digest goes out, in the chat's local time: every day at <see cref="At"/>, or

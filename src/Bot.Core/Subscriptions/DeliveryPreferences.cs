@@ -1,4 +1,4 @@
-namespace Bot.Core.Digests;
+namespace Bot.Core.Subscriptions;
 
 /// <summary>
 /// A subscription's terms: instant or digest, quiet hours, and the zone its times are read in

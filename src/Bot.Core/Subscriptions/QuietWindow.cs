@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Bot.Core.Digests;
+namespace Bot.Core.Subscriptions;
 
 /// <summary>
 /// Hours in the chat's local time during which instant deliveries wait until the window ends, or, when

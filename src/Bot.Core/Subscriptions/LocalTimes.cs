@@ -1,4 +1,4 @@
-namespace Bot.Core.Digests;
+namespace Bot.Core.Subscriptions;
 
 /// <summary>Local wall times of a zone to UTC instants, with daylight-saving gaps and overlaps decided once.</summary>
 public static class LocalTimes

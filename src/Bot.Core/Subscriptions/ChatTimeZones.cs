@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Bot.Core.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Core.Digests;
+namespace Bot.Core.Subscriptions;
 
 /// <summary>A chat's zone by its IANA name, or the bot's <c>Bot:TimeZone</c> when it has none (or one no longer known).</summary>
 public sealed class ChatTimeZones(IOptions<BotOptions> options)
