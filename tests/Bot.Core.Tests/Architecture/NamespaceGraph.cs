@@ -17,7 +17,8 @@ public sealed record NamespaceEdge(string From, string To, string File, string R
 /// outwards, then from the global one): <c>using</c>, <c>using static</c>, <c>global using</c>, aliases and
 /// fully or partly qualified names in code. A dotted name counts only when it ends at the namespace (a using
 /// directive) or goes on into a type declared there, so a property that happens to share a namespace's last
-/// name (<c>Query.Trim()</c> inside <c>Bot.Core.Search</c>) is not taken for <c>Bot.Core.Search.Query</c>.</item>
+/// name (<c>Query.Trim()</c> inside <c>Bot.Core.Search</c>) is not taken for <c>Bot.Core.Search.Query</c>.
+/// A using directive that brings in nothing the file names still counts (the message says so): delete it.</item>
 /// <item>A type declared in an ancestor namespace named by its simple name: C# finds it without any using,
 /// so it is invisible to a using-only check, yet it is the usual way a child folder leans on its parent.</item>
 /// </list>
@@ -47,8 +48,6 @@ public sealed partial class NamespaceGraph
     public SortedSet<string> Namespaces { get; }
 
     public int FileCount { get; }
-
-    public IEnumerable<NamespaceEdge> Edges => _edges.Values.SelectMany(to => to.Values).SelectMany(list => list);
 
     /// <summary>The namespaces <paramref name="from"/> depends on directly.</summary>
     public IReadOnlyCollection<string> DependenciesOf(string from) =>
