@@ -1,13 +1,5 @@
 using Bot.Core.Archive;
-using Bot.Core.Articles;
-using Bot.Core.Commands;
-using Bot.Core.Delivery;
-using Bot.Core.Fetching;
 using Bot.Core.Hosting;
-using Bot.Core.Links;
-using Bot.Core.Media;
-using Bot.Core.Search;
-using Bot.Core.Sources;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Articles;
 using Bot.Core.Storage.Migrations;

@@ -1,4 +1,5 @@
 using System.Net;
+using Bot.Core.Articles;
 using Bot.Core.Media;
 using Bot.Testing.Media;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Bot.Core.Commands;
+using Bot.Core.Configuration;
 using Bot.Core.Delivery;
-using Bot.Core.Digests;
 using Bot.Core.Publishing;
-using Bot.Core.Search;
+using Bot.Core.Search.Sqlite;
 using Bot.Core.Storage;
+using Bot.Core.Subscriptions;
 using Bot.Testing;
 using Bot.Testing.Delivery;
 using Microsoft.Extensions.Logging.Abstractions;

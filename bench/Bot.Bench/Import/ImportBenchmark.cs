@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Bot.Core;
-using Bot.Core.Articles;
+using Bot.Core.Importing;
 using Bot.Core.Media;
 using Bot.Core.Parsing;
 using Bot.Core.Search;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Bot.Core.Search;
 using Bot.Core.Search.Query;
+using Bot.Core.Search.Sqlite;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

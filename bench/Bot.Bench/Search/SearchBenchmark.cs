@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Bot.Bench.Search.Lucene;
 using Bot.Core.Search;
+using Bot.Core.Search.Sqlite;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Migrations;
 using Bot.Testing;

@@ -1,5 +1,3 @@
-using Bot.Core.Media;
-
 namespace Bot.Core.Articles;
 
 /// <summary>Where an article is in its life: drafts and scheduled ones are visible to admins only.</summary>

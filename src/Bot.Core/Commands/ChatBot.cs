@@ -1,5 +1,7 @@
 using Bot.Core.Chat;
+using Bot.Core.Commands.Buttons;
 using Bot.Core.Commands.Conversations;
+using Bot.Core.Configuration;
 using Bot.Core.Localization;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -63,7 +65,7 @@ public sealed class ChatBot(
         var text = UiText.For(callback.User.LanguageCode);
         try
         {
-            if (Callbacks.ButtonPayload.KindOf(callback.Payload) is not { } kind || !_callbacks.TryGetValue(kind, out var handler))
+            if (ButtonPayload.KindOf(callback.Payload) is not { } kind || !_callbacks.TryGetValue(kind, out var handler))
             {
                 return [new Reply.Text(text.ButtonExpired, Ephemeral: true)];
             }
@@ -128,7 +130,7 @@ public sealed class ChatBot(
         new(message, arguments, text, admins.IsAdmin(message.User)) { Commands = catalog };
 
     private static Reply.Text UnknownCommand(CommandContext context, string name) =>
-        new(context.Text.UnknownCommand(name) + "\n\n" + Handlers.HelpHandler.Render(context));
+        new(context.Text.UnknownCommand(name) + "\n\n" + CommandHelp.Render(context));
 
     private async Task<IReadOnlyList<Reply>> ContinueConversationAsync(IncomingMessage message, UiText text, CancellationToken ct)
     {

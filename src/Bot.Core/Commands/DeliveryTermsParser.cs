@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Core.Digests;
+using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Commands;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using Bot.Core.Articles;
 using Bot.Core.Chat;
-using Bot.Core.Commands.Callbacks;
+using Bot.Core.Commands.Buttons;
+using Bot.Core.Configuration;
 using Bot.Core.Delivery;
 using Bot.Core.Localization;
 using Bot.Core.Media;

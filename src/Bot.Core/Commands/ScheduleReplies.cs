@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Core.Chat;
+using Bot.Core.Configuration;
 using Bot.Core.Localization;
 using Bot.Core.Publishing;
 using Microsoft.Extensions.Options;

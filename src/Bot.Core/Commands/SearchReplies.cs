@@ -1,6 +1,6 @@
 using System.Text;
 using Bot.Core.Chat;
-using Bot.Core.Commands.Callbacks;
+using Bot.Core.Commands.Buttons;
 using Bot.Core.Localization;
 using Bot.Core.Search;
 using Bot.Core.Storage;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Bot.Core.Chat;
-using Bot.Core.Digests;
 using Bot.Core.Storage;
+using Bot.Core.Subscriptions;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Delivery;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Bot.Core.Articles;
 using Bot.Core.Chat;
-using Bot.Core.Digests;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using Bot.Core.Delivery;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Articles;
+using Bot.Core.Subscriptions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using Bot.Core.Subscriptions;
+
 namespace Bot.Core.Digests;
 
 /// <summary>A digest subscription's schedule in its chat's zone: what its Quartz cron trigger is built from.</summary>

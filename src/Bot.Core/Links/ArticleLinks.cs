@@ -1,5 +1,5 @@
 using Bot.Core.Articles;
-using Bot.Core.Commands;
+using Bot.Core.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Links;

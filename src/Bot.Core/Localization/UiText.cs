@@ -1,5 +1,6 @@
 using Bot.Core.Articles;
 using Bot.Core.Chat;
+using Bot.Core.Configuration;
 using Bot.Core.Search;
 using Bot.Core.Subscriptions;
 
@@ -39,7 +40,7 @@ public abstract partial class UiText
     /// The web archive and the publisher's backup links as Markdown lines, or empty when neither is configured.
     /// Labels come from configuration and are escaped here; addresses go in angle brackets so any character is safe.
     /// </summary>
-    public string Reachability(Uri? webArchive, IReadOnlyList<Links.BackupLink> backups)
+    public string Reachability(Uri? webArchive, IReadOnlyList<BackupLink> backups)
     {
         var text = new System.Text.StringBuilder();
         if (webArchive is not null)

@@ -1,3 +1,4 @@
+using Bot.Core.Articles;
 using Bot.Core.Chat;
 
 namespace Bot.Core.Media;

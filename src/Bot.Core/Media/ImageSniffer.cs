@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Bot.Core.Articles;
 
 namespace Bot.Core.Media;
 

@@ -1,3 +1,5 @@
+using Bot.Core.Articles;
+
 namespace Bot.Core.Media;
 
 /// <summary>What `bot media prune` removed.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Bot.Core.Articles;
 using Bot.Core.Chat;
 
 namespace Bot.Core.Media;

@@ -1,4 +1,3 @@
-using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Delivery;
 using Bot.Core.Search;

@@ -1,5 +1,4 @@
 using Bot.Core.Chat;
-using Bot.Core.Commands;
 
 namespace Bot.Core.Sources;
 

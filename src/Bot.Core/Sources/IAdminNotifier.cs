@@ -15,7 +15,7 @@ public abstract record AdminNotice
 }
 
 /// <summary>
-/// Tells the admins in their private chats (<see cref="ChatAdminNotifier"/>, through each platform's
+/// Tells the admins in their private chats (Commands' ChatAdminNotifier, through each platform's
 /// <see cref="IAdminMessenger"/>); without an adapter (the CLI) notices are logged so nothing is silently dropped.
 /// </summary>
 public interface IAdminNotifier

@@ -1,5 +1,6 @@
 using Bot.Core.Articles;
 using Bot.Core.Fetching;
+using Bot.Core.Importing;
 using Bot.Core.Media;
 using Bot.Core.Publishing;
 using Bot.Core.Sources.Feeds;

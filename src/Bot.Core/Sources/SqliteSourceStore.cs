@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Bot.Core.Articles;
 using Bot.Core.Delivery;
-using Bot.Core.Publishing;
 using Bot.Core.Search;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Articles;

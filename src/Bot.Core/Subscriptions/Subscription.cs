@@ -1,5 +1,4 @@
 using Bot.Core.Chat;
-using Bot.Core.Digests;
 
 namespace Bot.Core.Subscriptions;
 

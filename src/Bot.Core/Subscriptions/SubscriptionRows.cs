@@ -1,5 +1,4 @@
 using Bot.Core.Chat;
-using Bot.Core.Digests;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Subscriptions;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Globalization;
 using Bot.Core.Chat;
-using Bot.Core.Digests;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Bot.Core.Articles;
+using Bot.Core.Importing;
 using Bot.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 

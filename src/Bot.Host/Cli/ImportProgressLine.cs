@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Bot.Core.Articles;
+using Bot.Core.Importing;
 
 namespace Bot.Host.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Bot.Core.Search;
+using Bot.Core.Search.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Host.Cli;

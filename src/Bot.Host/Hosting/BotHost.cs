@@ -1,5 +1,5 @@
 using Bot.Core;
-using Bot.Core.Search;
+using Bot.Core.Search.Sqlite;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Migrations;
 using Bot.Discord;

@@ -1,4 +1,4 @@
-using Bot.Core.Media;
+using Bot.Core.Articles;
 
 namespace Bot.Telegram.Rendering;
 

@@ -1,4 +1,4 @@
-using Bot.Core.Links;
+using Bot.Core.Configuration;
 using Bot.Web.Localization;
 
 namespace Bot.Web.Pages;

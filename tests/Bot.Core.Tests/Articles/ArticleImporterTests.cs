@@ -1,5 +1,6 @@
 using System.Text;
 using Bot.Core.Articles;
+using Bot.Core.Importing;
 using Bot.Core.Parsing;
 using Bot.Core.Storage.Articles;
 using Bot.Testing;

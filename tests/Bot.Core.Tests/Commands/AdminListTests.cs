@@ -1,5 +1,5 @@
 using Bot.Core.Chat;
-using Bot.Core.Commands;
+using Bot.Core.Configuration;
 
 namespace Bot.Core.Tests.Commands;
 

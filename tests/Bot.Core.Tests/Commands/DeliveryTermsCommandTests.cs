@@ -1,6 +1,6 @@
 using Bot.Core.Chat;
 using Bot.Core.Commands;
-using Bot.Core.Digests;
+using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Tests.Commands;
 

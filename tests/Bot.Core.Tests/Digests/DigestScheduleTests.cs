@@ -1,4 +1,5 @@
 using Bot.Core.Digests;
+using Bot.Core.Subscriptions;
 using Quartz;
 
 namespace Bot.Core.Tests.Digests;

@@ -1,5 +1,6 @@
 using Bot.Core.Articles;
 using Bot.Core.Commands;
+using Bot.Core.Configuration;
 using Bot.Core.Links;
 using Bot.Core.Tests.Commands;
 using Microsoft.Extensions.DependencyInjection;

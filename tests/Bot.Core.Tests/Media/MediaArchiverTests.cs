@@ -1,4 +1,5 @@
 using Bot.Core.Articles;
+using Bot.Core.Importing;
 using Bot.Core.Media;
 using Bot.Core.Parsing;
 using Bot.Core.Storage.Articles;

@@ -1,3 +1,4 @@
+using Bot.Core.Articles;
 using Bot.Core.Fetching;
 using Bot.Core.Media;
 using Bot.Core.Storage.Articles;

@@ -1,5 +1,6 @@
 using Bot.Core.Search;
 using Bot.Core.Search.Query;
+using Bot.Core.Search.Sqlite;
 using Bot.Core.Storage;
 using Bot.Testing;
 using Microsoft.Data.Sqlite;

@@ -1,6 +1,7 @@
 using Bot.Core.Delivery;
 using Bot.Core.Publishing;
 using Bot.Core.Search;
+using Bot.Core.Search.Sqlite;
 using Bot.Core.Storage;
 using Bot.Core.Storage.Articles;
 using Bot.Core.Tests.Articles;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Bot.Core.Chat;
-using Bot.Core.Digests;
 using Bot.Core.Subscriptions;
 using Bot.Testing.Delivery;
 

@@ -1,7 +1,7 @@
+using Bot.Core.Articles;
 using Bot.Core.Chat;
-using Bot.Core.Commands;
+using Bot.Core.Configuration;
 using Bot.Core.Links;
-using Bot.Core.Media;
 using Bot.Discord.Models;
 using Bot.Discord.Rendering;
 using Bot.Discord.Tests.Support;

@@ -155,7 +155,7 @@ public sealed class TelegramDeliveryChannelTests : IAsyncLifetime
         await using var h = await Bot.Testing.Delivery.DeliveryHarness.CreateAsync();
         var chat = Bot.Testing.Delivery.DeliveryHarness.Group("-100");
         await h.Subscriptions.SubscribeAsync(chat, Bot.Core.Subscriptions.SubscriptionFilter.Everything, CancellationToken.None);
-        var schedule = Bot.Core.Digests.DigestSchedule.Daily(new TimeOnly(8, 0));
+        var schedule = Bot.Core.Subscriptions.DigestSchedule.Daily(new TimeOnly(8, 0));
         await h.Preferences.SetDigestAsync(chat, schedule, "zh", CancellationToken.None);
         var ids = new List<long>();
         for (var i = 0; i < 300; i++)

@@ -1,3 +1,4 @@
+using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Delivery;
 using Bot.Core.Media;

@@ -1,9 +1,9 @@
 using Bot.Core.Chat;
-using Bot.Core.Commands;
+using Bot.Core.Configuration;
 using Bot.Core.Digests;
 using Bot.Core.Delivery;
 using Bot.Core.Publishing;
-using Bot.Core.Search;
+using Bot.Core.Search.Sqlite;
 using Bot.Core.Subscriptions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Bot.Core.Search;
 using Bot.Core.Search.Query;
+using Bot.Core.Search.Sqlite;
 using Bot.Core.Search.Text;
 using Bot.Core.Storage;
 using Lucene.Net.Analysis.Cjk;

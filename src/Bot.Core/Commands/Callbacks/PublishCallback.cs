@@ -1,4 +1,5 @@
 using Bot.Core.Chat;
+using Bot.Core.Commands.Buttons;
 using Bot.Core.Publishing;
 
 namespace Bot.Core.Commands.Callbacks;

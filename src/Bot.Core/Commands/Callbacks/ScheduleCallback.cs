@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Core.Chat;
+using Bot.Core.Commands.Buttons;
 using Bot.Core.Commands.Conversations;
 using Bot.Core.Storage;
 

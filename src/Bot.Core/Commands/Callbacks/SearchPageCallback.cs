@@ -1,4 +1,5 @@
 using Bot.Core.Chat;
+using Bot.Core.Commands.Buttons;
 using Bot.Core.Storage;
 
 namespace Bot.Core.Commands.Callbacks;

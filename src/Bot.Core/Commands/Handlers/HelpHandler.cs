@@ -12,15 +12,7 @@ public sealed class HelpHandler(ArticleLinks links) : ICommandHandler
     public Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken ct)
     {
         var reachability = context.Text.Reachability(links.PublicBase, links.Backups);
-        return Task.FromResult(CommandContext.Say(reachability.Length == 0 ? Render(context) : Render(context) + "\n\n" + reachability));
-    }
-
-    public static string Render(CommandContext context)
-    {
-        var commands = context.Commands.On(context.Message.Chat.Platform);
-        var language = context.Text.Language;
-        IEnumerable<(string, string)> Lines(bool admin) =>
-            commands.Where(c => c.AdminOnly == admin).Select(c => (c.Name, c.Description(language)));
-        return context.Text.Help(Lines(admin: false), context.IsAdmin ? Lines(admin: true) : null);
+        var help = CommandHelp.Render(context);
+        return Task.FromResult(CommandContext.Say(reachability.Length == 0 ? help : help + "\n\n" + reachability));
     }
 }

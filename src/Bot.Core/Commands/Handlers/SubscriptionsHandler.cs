@@ -1,6 +1,4 @@
 using Bot.Core.Chat;
-using Bot.Core.Digests;
-using Bot.Core.Localization;
 using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Commands.Handlers;

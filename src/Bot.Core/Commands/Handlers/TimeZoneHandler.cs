@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Core.Chat;
 using Bot.Core.Digests;
-using Bot.Core.Localization;
+using Bot.Core.Subscriptions;
 
 namespace Bot.Core.Commands.Handlers;
 

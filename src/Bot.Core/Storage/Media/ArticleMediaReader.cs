@@ -1,4 +1,4 @@
-using Bot.Core.Media;
+using Bot.Core.Articles;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Storage.Media;

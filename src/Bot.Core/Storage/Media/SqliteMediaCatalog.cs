@@ -1,3 +1,4 @@
+using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Media;
 using Microsoft.Data.Sqlite;

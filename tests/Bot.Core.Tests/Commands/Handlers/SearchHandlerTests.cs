@@ -1,4 +1,4 @@
-using Bot.Core.Commands.Callbacks;
+using Bot.Core.Commands.Buttons;
 using Bot.Core.Localization;
 using Bot.Core.Search;
 

@@ -1,4 +1,0 @@
-namespace Bot.Core.Articles;
-
-/// <summary>A file read and parsed, waiting to be written: its article, or why it cannot be imported.</summary>
-internal sealed record PreparedFile(ImportFile File, ParsedArticle? Article, string? Error);
