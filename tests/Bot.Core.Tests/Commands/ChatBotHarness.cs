@@ -25,7 +25,8 @@ public sealed class ChatBotHarness : IAsyncDisposable
 
     public IChatBot Bot { get; }
 
-    public FakeTimeProvider Clock { get; } = new();
+    /// <summary>The clock the bot reads, so a test can say what "now" is.</summary>
+    public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
 
     public static ChatRef Private(string id = "500") => new(Platform.Telegram, id, ChatKind.Private);
 
@@ -64,6 +65,18 @@ public sealed class ChatBotHarness : IAsyncDisposable
 
     public Task<IReadOnlyList<Reply>> PressAsync(string payload, ChatRef? chat = null, UserRef? user = null) =>
         Bot.HandleCallbackAsync(new CallbackRequest(chat ?? Private(), user ?? User(), payload, ScriptedAccess.Allowing), CancellationToken.None);
+
+    /// <summary>An admin's /post of <paramref name="markdown"/>; the draft's number.</summary>
+    public async Task<long> DraftAsync(string markdown) =>
+        Assert.IsType<Reply.ArticleView>((await SendAsync("/post " + markdown, user: Admin()))[0]).Article.Id;
+
+    /// <summary>An admin's /post, then Publish now; the article's number.</summary>
+    public async Task<long> PublishAsync(string markdown)
+    {
+        var id = await DraftAsync(markdown);
+        await PressAsync($"pub:{id}", user: Admin());
+        return id;
+    }
 
     public static string TextOf(IReadOnlyList<Reply> replies) =>
         string.Join("\n", replies.OfType<Reply.Text>().Select(r => r.Markdown));

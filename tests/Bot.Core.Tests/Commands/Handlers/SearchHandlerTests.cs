@@ -1,4 +1,7 @@
+using System.Text;
+using Bot.Core.Chat;
 using Bot.Core.Commands.Buttons;
+using Bot.Core.Commands.Callbacks;
 using Bot.Core.Localization;
 using Bot.Core.Search;
 
@@ -40,6 +43,40 @@ public sealed class SearchHandlerTests : IAsyncLifetime
         var reply = ChatBotHarness.TextOf(await _bot.SendAsync("/search *粗体*"));
 
         Assert.Contains(@"\*粗体\*", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_ManyHits_PagesWithButtons()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            var preview = await _bot.SendAsync($"/post 第{i}篇：关于朝鲜的报道。", user: ChatBotHarness.Admin());
+            await _bot.PressAsync($"pub:{Assert.IsType<Reply.ArticleView>(preview[0]).Article.Id}", user: ChatBotHarness.Admin());
+        }
+
+        var first = Assert.IsType<Reply.Text>(Assert.Single(await _bot.SendAsync("/search 朝鲜")));
+        var next = Assert.Single(first.Buttons!.Single());
+        var second = Assert.IsType<Reply.Text>(Assert.Single(await _bot.PressAsync(next.Payload)));
+
+        Assert.Contains("**7**", first.Markdown, StringComparison.Ordinal);
+        Assert.StartsWith("s:", next.Payload, StringComparison.Ordinal);
+        Assert.True(Encoding.UTF8.GetByteCount(next.Payload) <= 64);
+        Assert.True(second.ReplaceOriginal);
+        Assert.Contains("(6–7)", second.Markdown, StringComparison.Ordinal);
+        Assert.Equal(["◀ Previous"], second.Buttons!.Single().Select(b => b.Label));
+    }
+
+    [Fact]
+    public async Task Search_HostileInput_AnswersWithoutThrowing()
+    {
+        string[] queries = ["\"", "NEAR(朝 鲜)", "*", "-朝鲜", "tag:", new string('朝', 10_000), "\ud800abc", "a OR b AND NOT c", "since:yesterday"];
+
+        foreach (var query in queries)
+        {
+            var replies = await _bot.SendAsync("/search " + query);
+            Assert.IsType<Reply.Text>(Assert.Single(replies));
+            Assert.DoesNotContain("something went wrong", ChatBotHarness.TextOf(replies), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -66,6 +66,56 @@ public sealed class SubscribeHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribe_InGroupAsNonAdmin_IsRefused()
+    {
+        var replies = await _bot.SendAsync("/subscribe@ArchiveBot 朝鲜", chat: ChatBotHarness.Group(), access: new ScriptedAccess(canManage: false));
+
+        Assert.Contains("Only admins of this chat", ChatBotHarness.TextOf(replies), StringComparison.Ordinal);
+        Assert.Null(await _bot.Services.GetRequiredService<ISubscriptionService>().GetAsync(ChatBotHarness.Group(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Subscribe_InGroupAsAdmin_SubscribesTheGroupWithTags()
+    {
+        var replies = await _bot.SendAsync("/subscribe 朝鲜 author:倪刃", chat: ChatBotHarness.Group(), access: new ScriptedAccess(canManage: true));
+
+        Assert.Contains("Subscribed", ChatBotHarness.TextOf(replies), StringComparison.Ordinal);
+        var subscription = await _bot.Services.GetRequiredService<ISubscriptionService>().GetAsync(ChatBotHarness.Group(), CancellationToken.None);
+        Assert.Equal(["朝鲜"], subscription!.Filter.Tags);
+        Assert.Equal(["倪刃"], subscription.Filter.Authors);
+    }
+
+    [Fact]
+    public async Task Subscribe_ChannelByReference_UsesThePlatformsCheck()
+    {
+        var channel = new ChatRef(Platform.Telegram, "-1009876", ChatKind.Channel, Title: "存档频道");
+        var allowed = new ScriptedAccess(true, new ChatResolution.Resolved(channel));
+        var refused = new ScriptedAccess(true, new ChatResolution.Refused(ChatRefusal.BotNotAdmin));
+
+        var ok = await _bot.SendAsync("/subscribe @archive 普京", access: allowed);
+        var no = await _bot.SendAsync("/subscribe @other", access: refused);
+
+        Assert.Equal(["@archive"], allowed.Resolved);
+        Assert.Contains("存档频道", ChatBotHarness.TextOf(ok), StringComparison.Ordinal);
+        Assert.Contains("Make me an admin", ChatBotHarness.TextOf(no), StringComparison.Ordinal);
+        var subscription = await _bot.Services.GetRequiredService<ISubscriptionService>().GetAsync(channel, CancellationToken.None);
+        Assert.Equal(["普京"], subscription!.Filter.Tags);
+    }
+
+    [Fact]
+    public async Task SubscribeWithDigest_SubscribesAndSetsTheDigest_WithoutATagNamedDigest()
+    {
+        Assert.Contains("Usage:", ChatBotHarness.TextOf(await _bot.SendAsync("/subscribe 朝鲜 digest:weekly")), StringComparison.Ordinal);
+        Assert.Contains("not subscribed", ChatBotHarness.TextOf(await _bot.SendAsync("/subscriptions")), StringComparison.Ordinal);
+        await _bot.SendAsync("/subscribe 朝鲜 digest:08:00");
+
+        var status = ChatBotHarness.TextOf(await _bot.SendAsync("/subscriptions"));
+        Assert.Contains("朝鲜", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("digest:", status, StringComparison.Ordinal);
+        Assert.Contains("digest at 08\\:00", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Descriptor_IsPublicAndManagesTheChat()
     {
         var descriptor = _bot.Services.GetRequiredService<CommandCatalog>().Find("subscribe")!;
