@@ -27,11 +27,14 @@ public sealed record FiltersRecord(
     [property: JsonPropertyName("keywords")] IReadOnlyList<string> Keywords);
 
 /// <param name="Active">False once the platform said the chat is gone (bot blocked, channel deleted).</param>
+/// <param name="DeactivatedReason">The platform's own words.</param>
+/// <param name="DeactivatedKind">Why, as <see cref="ChatGoneKinds.ToKey"/> names it (blocked, removed…); absent in older files.</param>
 public sealed record StateRecord(
     [property: JsonPropertyName("paused")] bool Paused,
     [property: JsonPropertyName("active")] bool Active,
     [property: JsonPropertyName("deactivatedReason")] string? DeactivatedReason,
-    [property: JsonPropertyName("created")] DateTimeOffset Created);
+    [property: JsonPropertyName("created")] DateTimeOffset Created,
+    [property: JsonPropertyName("deactivatedKind")] string? DeactivatedKind = null);
 
 /// <summary>
 /// How the chat asked to receive articles: instant or a digest at a local time (and weekday), quiet hours,
@@ -100,7 +103,8 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, ChatTimeZones 
         {
             command.CommandText = """
                 SELECT id, platform, chat_id, thread_id, chat_kind, title, paused, active, deactivated_reason, created_at,
-                       delivery_mode, digest_minute, digest_weekday, quiet_start, quiet_end, quiet_silent, time_zone, language
+                       delivery_mode, digest_minute, digest_weekday, quiet_start, quiet_end, quiet_silent, time_zone, language,
+                       deactivated_kind
                 FROM subscriptions
                 ORDER BY id
                 """;
@@ -112,7 +116,7 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, ChatTimeZones 
                     reader.GetString(1),
                     new ChatRecord(reader.GetString(2), reader.GetString(3) is { Length: > 0 } thread ? thread : null, reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)),
                     new FiltersRecord(filter.Tags, filter.Authors, filter.Keywords),
-                    new StateRecord(reader.GetInt64(6) != 0, reader.GetInt64(7) != 0, reader.IsDBNull(8) ? null : reader.GetString(8), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9))),
+                    new StateRecord(reader.GetInt64(6) != 0, reader.GetInt64(7) != 0, reader.IsDBNull(8) ? null : reader.GetString(8), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)), reader.IsDBNull(18) ? null : reader.GetString(18)),
                     ToRecord(SubscriptionRows.ReadPreferences(reader, 10), reader.IsDBNull(17) ? null : reader.GetString(17))));
             }
         }
@@ -199,16 +203,16 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, ChatTimeZones 
         command.Transaction = transaction;
         command.CommandText = existing is null
             ? """
-              INSERT INTO subscriptions (platform, chat_id, thread_id, chat_kind, title, paused, active, deactivated_reason, created_at, modified_at,
+              INSERT INTO subscriptions (platform, chat_id, thread_id, chat_kind, title, paused, active, deactivated_reason, deactivated_kind, created_at, modified_at,
                                          delivery_mode, digest_minute, digest_weekday, digest_next_at, quiet_start, quiet_end, quiet_silent, time_zone, language)
-              VALUES ($platform, $chat, $thread, $kind, $title, $paused, $active, $reason, $created, $now,
+              VALUES ($platform, $chat, $thread, $kind, $title, $paused, $active, $reason, $goneKind, $created, $now,
                       $mode, $minute, $weekday, $next, $quietStart, $quietEnd, $quietSilent, $zone, $language)
               RETURNING id
               """
             : """
               UPDATE subscriptions
               SET chat_kind = $kind, title = coalesce($title, title), paused = $paused, active = $active,
-                  deactivated_reason = $reason, deactivated_kind = NULL, modified_at = $now,
+                  deactivated_reason = $reason, deactivated_kind = $goneKind, modified_at = $now,
                   delivery_mode = $mode, digest_minute = $minute, digest_weekday = $weekday, digest_next_at = $next,
                   quiet_start = $quietStart, quiet_end = $quietEnd, quiet_silent = $quietSilent, time_zone = $zone,
                   language = coalesce($language, language)
@@ -221,6 +225,8 @@ public sealed class SubscriptionTransfer(SqliteDatabase database, ChatTimeZones 
         command.Parameters.AddWithValue("$paused", record.State.Paused ? 1 : 0);
         command.Parameters.AddWithValue("$active", record.State.Active ? 1 : 0);
         command.Parameters.AddWithValue("$reason", (object?)record.State.DeactivatedReason ?? DBNull.Value);
+        // An unknown kind from a newer or hand-edited file is kept as "other": the reply then quotes the reason.
+        command.Parameters.AddWithValue("$goneKind", record.State.DeactivatedKind is { } gone ? ChatGoneKinds.Parse(gone).ToKey() : DBNull.Value);
         command.Parameters.AddWithValue("$created", record.State.Created.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$now", now);
         AddDelivery(command, record.Delivery, now);

@@ -43,7 +43,10 @@ public sealed class SubscriptionTransferTests
         Assert.Equal(new QuietWindow(new TimeOnly(23, 0), new TimeOnly(7, 0), true), moved.Preferences.Quiet);
         Assert.Equal("Europe/Berlin", moved.Preferences.TimeZone);
         Assert.True((await to.Subscriptions.GetAsync(discord, None))!.Paused);
-        Assert.False((await to.Subscriptions.GetAsync(gone, None))!.Active);
+        var stopped = (await to.Subscriptions.GetAsync(gone, None))!;
+        Assert.False(stopped.Active);
+        Assert.Equal(ChatGoneKind.BlockedByUser, stopped.DeactivatedKind);
+        Assert.Equal("bot blocked by the user", stopped.DeactivatedReason);
 
         // The next digest is scheduled on the new database, so the digest maker will find it.
         var next = await to.ScalarAsync<long>("SELECT digest_next_at FROM subscriptions WHERE chat_id = '-1001'");
@@ -84,6 +87,29 @@ public sealed class SubscriptionTransferTests
         var export = SubscriptionTransfer.Parse(file);
 
         Assert.Null(Assert.Single(export.Subscriptions).Delivery);
+    }
+
+    [Theory]
+    [InlineData(null, ChatGoneKind.Other)]
+    [InlineData("removed", ChatGoneKind.RemovedFromChat)]
+    [InlineData("exploded", ChatGoneKind.Other)]
+    public async Task Import_AStoppedSubscription_KeepsAKnownKind_AndAnUnknownOrMissingOneIsOther(string? kind, ChatGoneKind expected)
+    {
+        var kindJson = kind is null ? string.Empty : $",\"deactivatedKind\":\"{kind}\"";
+        var file = $$$"""
+            {"format":"bot-subscriptions","version":1,"exported":"2026-11-01T00:00:00+00:00","subscriptions":[
+              {"platform":"telegram","chat":{"id":"9","thread":null,"kind":"private","title":null},
+               "filters":{"tags":[],"authors":[],"keywords":[]},
+               "state":{"paused":false,"active":false,"deactivatedReason":"Forbidden: gone","created":"2026-10-01T00:00:00+00:00"{{{kindJson}}}}}]}
+            """;
+        await using var to = await DeliveryHarness.CreateAsync();
+
+        await Transfer(to).ImportAsync(SubscriptionTransfer.Parse(file), None);
+
+        var stopped = (await to.Subscriptions.GetAsync(DeliveryHarness.Private("9"), None))!;
+        Assert.False(stopped.Active);
+        Assert.Equal(expected, stopped.DeactivatedKind);
+        Assert.Equal("Forbidden: gone", stopped.DeactivatedReason);
     }
 
     [Theory]
