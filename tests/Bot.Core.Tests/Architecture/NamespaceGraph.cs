@@ -1,5 +1,8 @@
+using System.Collections.Immutable;
 using System.Text;
-using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Bot.Core.Tests.Architecture;
 
@@ -10,44 +13,49 @@ public sealed record SourceFile(string Path, string Text);
 public sealed record NamespaceEdge(string From, string To, string File, string Reason);
 
 /// <summary>
-/// The namespace dependency graph of a set of C# files, read from the text alone (no compiler):
-/// one file-scoped namespace per file, one edge per way a file can reach another namespace.
-/// <list type="bullet">
-/// <item>A dotted name that resolves to a namespace the way C# resolves it (from the file's own namespace
-/// outwards, then from the global one): <c>using</c>, <c>using static</c>, <c>global using</c>, aliases and
-/// fully or partly qualified names in code. A dotted name counts only when it ends at the namespace (a using
-/// directive) or goes on into a type declared there, so a property that happens to share a namespace's last
-/// name (<c>Query.Trim()</c> inside <c>Bot.Core.Search</c>) is not taken for <c>Bot.Core.Search.Query</c>.
-/// A using directive that brings in nothing the file names still counts (the message says so): delete it.</item>
-/// <item>A type declared in an ancestor namespace named by its simple name: C# finds it without any using,
-/// so it is invisible to a using-only check, yet it is the usual way a child folder leans on its parent.</item>
-/// </list>
-/// Only the ancestor rule reads single identifiers, and it reads them as types: a word right after a dot
-/// (<c>message.Platform</c>) is a member access, not a type, and is skipped. Only top-level types (declared at
-/// the start of a line, as file-scoped namespaces put them) enter the type map, so nested types and members
-/// named like a parent's type do not make edges. What the check can still over-count is a member declared
-/// under the very name of an ancestor's type (a string property called like the type): that errs on the
-/// safe side, and is cured by a rename or by moving the type.
-/// Comments and the text of string and character literals are blanked first; the code inside interpolation
-/// holes is kept, because SQL built in raw strings names constants such as <c>ArticleStates.Draft</c> there.
+/// The namespace dependency graph of a set of C# files, as the compiler binds them: the files are compiled
+/// together (Roslyn, against the assemblies this test runs with) and every name in them that binds to a type
+/// or a member declared in another of their namespaces is an edge, however it is written — through a using,
+/// fully or partly qualified, or found without any using in an enclosing namespace. A using directive is an
+/// edge too, even when the file names nothing it brings in: it reads as a dependency, so delete it.
+/// Comments, string text and member names that merely look like a type are not references, because the
+/// compiler does not bind them; code inside interpolation holes is (SQL built in raw strings names constants
+/// such as <c>ArticleStates.Draft</c> there).
 /// </summary>
-public sealed partial class NamespaceGraph
+public sealed class NamespaceGraph
 {
     // Enough files to show how an edge is made without burying the other edges of the cycle.
     private const int MaxFilesPerEdge = 5;
 
+    // What <ImplicitUsings>enable</ImplicitUsings> (Directory.Build.props) has the SDK generate for a library.
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
     private readonly SortedDictionary<string, SortedDictionary<string, List<NamespaceEdge>>> _edges = new(StringComparer.Ordinal);
 
-    private NamespaceGraph(SortedSet<string> namespaces, int fileCount)
+    private NamespaceGraph(SortedSet<string> namespaces, int fileCount, IReadOnlyList<string> unresolved)
     {
         Namespaces = namespaces;
         FileCount = fileCount;
+        Unresolved = unresolved;
     }
 
     /// <summary>Every namespace some file declares.</summary>
     public SortedSet<string> Namespaces { get; }
 
     public int FileCount { get; }
+
+    /// <summary>Types or namespaces the compiler could not find: each may hide an edge, so a real scan must have none.</summary>
+    public IReadOnlyList<string> Unresolved { get; }
 
     /// <summary>The namespaces <paramref name="from"/> depends on directly.</summary>
     public IReadOnlyCollection<string> DependenciesOf(string from) =>
@@ -67,107 +75,94 @@ public sealed partial class NamespaceGraph
 
     public static NamespaceGraph Build(IReadOnlyList<SourceFile> files)
     {
-        var parsed = new List<(SourceFile File, string Namespace, string Code)>();
-        foreach (var file in files)
+        var options = new CSharpParseOptions(LanguageVersion.Preview);
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, options, f.Path)).ToList();
+        var compilation = CSharpCompilation.Create(
+            "NamespaceScan",
+            trees.Append(CSharpSyntaxTree.ParseText(ImplicitUsings, options, "ImplicitUsings.g.cs")),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        var declared = trees.Select(t => (Tree: t, Namespace: DeclaredNamespace(t))).ToList();
+        var namespaces = new SortedSet<string>(declared.Select(d => d.Namespace), StringComparer.Ordinal);
+
+        // Source generators (logging, regex, JSON) do not run here, so members they would add are missing; a
+        // missing type or namespace, though, means a reference is missing and an edge could be lost.
+        var unresolved = compilation.GetDiagnostics()
+            .Where(d => d.Id is "CS0246" or "CS0234")
+            .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var graph = new NamespaceGraph(namespaces, files.Count, unresolved);
+        foreach (var (tree, ns) in declared)
         {
-            var code = CodeOnly(file.Text);
-            var declaration = NamespaceDeclaration().Match(code);
-            if (!declaration.Success)
+            var model = compilation.GetSemanticModel(tree);
+            var root = tree.GetRoot();
+            foreach (var directive in root.DescendantNodes().OfType<UsingDirectiveSyntax>())
             {
-                throw new InvalidOperationException($"{file.Path} declares no file-scoped namespace; the check reads one per file.");
+                var target = directive.NamespaceOrType is { } name ? model.GetSymbolInfo(name).Symbol : null;
+                var targetNamespace = target as INamespaceSymbol ?? target?.ContainingNamespace;
+                graph.AddIfInternal(ns, targetNamespace, tree.FilePath, $"using {directive.NamespaceOrType}", namespaces);
             }
 
-            // The declaration itself is not a reference to anything.
-            code = string.Concat(code.AsSpan(0, declaration.Index), new string(' ', declaration.Length), code.AsSpan(declaration.Index + declaration.Length));
-            parsed.Add((file, declaration.Groups["ns"].Value, code));
-        }
-
-        var namespaces = new SortedSet<string>(parsed.Select(p => p.Namespace), StringComparer.Ordinal);
-
-        // Bot, Bot.Core, ...: every prefix of a declared namespace exists for name lookup.
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var ns in namespaces)
-        {
-            for (var prefix = ns; prefix.Length > 0; prefix = Parent(prefix))
+            foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
             {
-                existing.Add(prefix);
-            }
-        }
-
-        var typesByNamespace = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var namespacesByType = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (var (_, ns, code) in parsed)
-        {
-            foreach (Match match in TopLevelType().Matches(code))
-            {
-                var name = match.Groups["name"].Value;
-                if (!typesByNamespace.TryGetValue(ns, out var types))
-                {
-                    typesByNamespace[ns] = types = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                types.Add(name);
-                if (!namespacesByType.TryGetValue(name, out var owners))
-                {
-                    namespacesByType[name] = owners = new SortedSet<string>(StringComparer.Ordinal);
-                }
-
-                owners.Add(ns);
-            }
-        }
-
-        bool Declares(string ns, string type) => typesByNamespace.TryGetValue(ns, out var types) && types.Contains(type);
-
-        var graph = new NamespaceGraph(namespaces, files.Count);
-        foreach (var (file, ns, code) in parsed)
-        {
-            // The words of the file that can be type names (not member accesses), for the ancestor rule and for
-            // naming what a using directive brings in.
-            var typeWords = new SortedSet<string>(
-                Identifier().Matches(code).Where(m => m.Index == 0 || code[m.Index - 1] != '.').Select(m => m.Value),
-                StringComparer.Ordinal);
-
-            foreach (Match match in DottedName().Matches(code))
-            {
-                var segments = match.Groups["name"].Value.Split('.');
-                var target = Resolve(ns, segments, existing, out var used);
-                if (target is null || target == ns || !namespaces.Contains(target))
+                if (InDirectiveOrDeclaration(name))
                 {
                     continue;
                 }
 
-                if (used == segments.Length)
+                var info = model.GetSymbolInfo(name);
+                var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+                var owner = symbol switch
                 {
-                    var brought = typeWords.Where(word => Declares(target, word)).ToList();
-                    var what = brought.Count > 0 ? string.Join(", ", brought) : "nothing: a stale using?";
-                    graph.Add(new NamespaceEdge(ns, target, file.Path, $"names {string.Join('.', segments)} ({what})"));
-                }
-                else if (Declares(target, segments[used]))
+                    INamedTypeSymbol type => type.OriginalDefinition,
+                    IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => constructor.ContainingType,
+                    { ContainingType: { } type } => type.OriginalDefinition,
+                    _ => null,
+                };
+                if (owner is not null)
                 {
-                    graph.Add(new NamespaceEdge(ns, target, file.Path, $"names {string.Join('.', segments.Take(used + 1))}"));
-                }
-            }
-
-            foreach (var word in typeWords)
-            {
-                if (Declares(ns, word))
-                {
-                    continue;
-                }
-
-                // The nearest ancestor declaring the word is the one C# binds it to.
-                for (var ancestor = Parent(ns); ancestor.Length > 0; ancestor = Parent(ancestor))
-                {
-                    if (Declares(ancestor, word))
-                    {
-                        graph.Add(new NamespaceEdge(ns, ancestor, file.Path, $"uses {word} from an enclosing namespace (no using needed)"));
-                        break;
-                    }
+                    // A member counts as its type, so the message names each type once per file.
+                    graph.AddIfInternal(ns, owner.ContainingNamespace, tree.FilePath, $"uses {owner.Name}", namespaces);
                 }
             }
         }
 
         return graph;
+    }
+
+    // A file-scoped namespace holds the whole file, so only its own name is skipped, not what it contains.
+    private static bool InDirectiveOrDeclaration(SyntaxNode name) => name.AncestorsAndSelf().Any(node =>
+        node is UsingDirectiveSyntax || (node.Parent is BaseNamespaceDeclarationSyntax declaration && declaration.Name == node));
+
+    private static string DeclaredNamespace(SyntaxTree tree)
+    {
+        var declarations = tree.GetRoot().DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().ToList();
+        return declarations is [var one]
+            ? one.Name.ToString()
+            : throw new InvalidOperationException($"{tree.FilePath} declares {declarations.Count} namespaces; the check reads one per file.");
+    }
+
+    /// <summary>The framework's and this test's own assemblies, except the projects under scan (their sources are compiled instead).</summary>
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var local = Directory.GetFiles(AppContext.BaseDirectory, "*.dll");
+        return [.. platform.Concat(local)
+            .Where(path => !Path.GetFileName(path).StartsWith("Bot.", StringComparison.Ordinal))
+            .DistinctBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
+    }
+
+    private void AddIfInternal(string from, INamespaceSymbol? to, string file, string reason, SortedSet<string> namespaces)
+    {
+        var target = to is null || to.IsGlobalNamespace ? null : to.ToDisplayString();
+        if (target is not null && target != from && namespaces.Contains(target))
+        {
+            Add(new NamespaceEdge(from, target, file, reason));
+        }
     }
 
     /// <summary>
@@ -276,293 +271,6 @@ public sealed partial class NamespaceGraph
         if (!list.Contains(edge))
         {
             list.Add(edge);
-        }
-    }
-
-    private static string Parent(string ns)
-    {
-        var dot = ns.LastIndexOf('.');
-        return dot < 0 ? "" : ns[..dot];
-    }
-
-    /// <summary>
-    /// The namespace a dotted name starts with, looked up as C# does: its first segment in the file's namespace,
-    /// then in each enclosing one, then in the global one; then as many further segments as still name a namespace.
-    /// </summary>
-    private static string? Resolve(string fileNamespace, string[] segments, HashSet<string> existing, out int used)
-    {
-        used = 0;
-        for (var scope = fileNamespace; ; scope = Parent(scope))
-        {
-            var candidate = scope.Length == 0 ? segments[0] : scope + "." + segments[0];
-            if (existing.Contains(candidate))
-            {
-                used = 1;
-                while (used < segments.Length && existing.Contains(candidate + "." + segments[used]))
-                {
-                    candidate += "." + segments[used];
-                    used++;
-                }
-
-                return candidate;
-            }
-
-            if (scope.Length == 0)
-            {
-                return null;
-            }
-        }
-    }
-
-    /// <summary>The text with comments and literal text blanked (line breaks kept), interpolation holes kept.</summary>
-    public static string CodeOnly(string text) => new CodeStripper(text).Run();
-
-    [GeneratedRegex(@"^\s*namespace\s+(?<ns>[\w.]+)\s*;", RegexOptions.Multiline)]
-    private static partial Regex NamespaceDeclaration();
-
-    // File-scoped namespaces put top-level types at the start of a line; nested ones are indented.
-    [GeneratedRegex(@"^(?:(?:public|internal|file|static|sealed|abstract|partial|readonly|ref|unsafe)\s+)*(?:record\s+(?:struct|class)|class|record|struct|interface|enum)\s+(?<name>[A-Za-z_]\w*)", RegexOptions.Multiline)]
-    private static partial Regex TopLevelType();
-
-    [GeneratedRegex(@"[A-Za-z_]\w*")]
-    private static partial Regex Identifier();
-
-    // A dotted name not itself reached through a dot (so message.Chat.Id is not read as Chat.Id).
-    [GeneratedRegex(@"(?<![\w.])(?:global::)?(?<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)")]
-    private static partial Regex DottedName();
-
-    /// <summary>A small C# lexer that knows just enough to tell code from comments and literal text.</summary>
-    private sealed class CodeStripper(string text)
-    {
-        private readonly char[] _output = text.ToCharArray();
-        private int _at;
-
-        public string Run()
-        {
-            Code(inHole: false);
-            return new string(_output);
-        }
-
-        private char At(int offset) => _at + offset < text.Length ? text[_at + offset] : '\0';
-
-        private void Blank(int from, int to)
-        {
-            for (var k = from; k < to && k < _output.Length; k++)
-            {
-                if (_output[k] != '\n' && _output[k] != '\r')
-                {
-                    _output[k] = ' ';
-                }
-            }
-        }
-
-        /// <summary>Code up to the end of the text, or, in an interpolation hole, up to its closing brace.</summary>
-        private void Code(bool inHole)
-        {
-            var depth = 0;
-            while (_at < text.Length)
-            {
-                var c = text[_at];
-                if (c == '/' && At(1) == '/')
-                {
-                    var start = _at;
-                    while (_at < text.Length && text[_at] != '\n')
-                    {
-                        _at++;
-                    }
-
-                    Blank(start, _at);
-                }
-                else if (c == '/' && At(1) == '*')
-                {
-                    var start = _at;
-                    _at += 2;
-                    while (_at < text.Length && !(text[_at] == '*' && At(1) == '/'))
-                    {
-                        _at++;
-                    }
-
-                    _at = Math.Min(_at + 2, text.Length);
-                    Blank(start, _at);
-                }
-                else if (c == '\'')
-                {
-                    var start = _at;
-                    _at++;
-                    if (At(0) == '\\')
-                    {
-                        _at += 2;
-                    }
-
-                    while (_at < text.Length && text[_at] != '\'')
-                    {
-                        _at++;
-                    }
-
-                    _at++;
-                    Blank(start, _at);
-                }
-                else if ((c is '"' or '$' or '@') && TryString())
-                {
-                    // TryString moved past the literal.
-                }
-                else
-                {
-                    if (inHole && c == '{')
-                    {
-                        depth++;
-                    }
-                    else if (inHole && c == '}')
-                    {
-                        if (depth == 0)
-                        {
-                            return;
-                        }
-
-                        depth--;
-                    }
-
-                    _at++;
-                }
-            }
-        }
-
-        private bool TryString()
-        {
-            var start = _at;
-            var p = _at;
-            var dollars = 0;
-            var verbatim = false;
-            while (p < text.Length && (text[p] == '$' || text[p] == '@'))
-            {
-                if (text[p] == '$')
-                {
-                    dollars++;
-                }
-                else
-                {
-                    verbatim = true;
-                }
-
-                p++;
-            }
-
-            if (p >= text.Length || text[p] != '"')
-            {
-                return false;
-            }
-
-            var quotes = 0;
-            while (p + quotes < text.Length && text[p + quotes] == '"')
-            {
-                quotes++;
-            }
-
-            if (quotes >= 3)
-            {
-                _at = p + quotes;
-                RawBody(start, quotes, dollars);
-            }
-            else
-            {
-                _at = p + 1;
-                RegularBody(start, verbatim, dollars > 0);
-            }
-
-            return true;
-        }
-
-        private void RegularBody(int literalStart, bool verbatim, bool interpolated)
-        {
-            var start = literalStart;
-            while (_at < text.Length)
-            {
-                var c = text[_at];
-                if (!verbatim && c == '\\')
-                {
-                    _at += 2;
-                }
-                else if (c == '"' && verbatim && At(1) == '"')
-                {
-                    _at += 2;
-                }
-                else if (c == '"')
-                {
-                    _at++;
-                    Blank(start, _at);
-                    return;
-                }
-                else if (interpolated && (c is '{' or '}') && At(1) == c)
-                {
-                    _at += 2;
-                }
-                else if (interpolated && c == '{')
-                {
-                    _at++;
-                    Blank(start, _at);
-                    Code(inHole: true);
-                    _at++;
-                    start = _at;
-                }
-                else
-                {
-                    _at++;
-                }
-            }
-
-            Blank(start, _at);
-        }
-
-        private void RawBody(int literalStart, int quotes, int dollars)
-        {
-            var start = literalStart;
-            while (_at < text.Length)
-            {
-                var c = text[_at];
-                if (c == '"')
-                {
-                    var run = 0;
-                    while (At(run) == '"')
-                    {
-                        run++;
-                    }
-
-                    _at += run;
-                    if (run >= quotes)
-                    {
-                        Blank(start, _at);
-                        return;
-                    }
-                }
-                else if (dollars > 0 && c == '{')
-                {
-                    var run = 0;
-                    while (At(run) == '{')
-                    {
-                        run++;
-                    }
-
-                    _at += run;
-                    if (run >= dollars)
-                    {
-                        // The last `dollars` braces open the hole; any before them are literal text.
-                        Blank(start, _at);
-                        Code(inHole: true);
-                        while (At(0) == '}')
-                        {
-                            _at++;
-                        }
-
-                        start = _at;
-                    }
-                }
-                else
-                {
-                    _at++;
-                }
-            }
-
-            Blank(start, _at);
         }
     }
 }
