@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Bot.Bench.Search;
 
 /// <summary>
-/// `search [--json] [--articles 50000] [--reps 20] [--window 1000] [--dir PATH] [--no-baselines] [--no-lucene]`: latency of a
+/// `search [--json] [--articles 50000] [--reps 20] [--window 1000] [--mmap MB] [--dir PATH] [--no-baselines] [--no-lucene]`: latency of a
 /// fixed mixed query set through ISearchService (rank + count + snippets) on the corpus replicated to N articles, against a
 /// LIKE scan, an FTS5 trigram index and Lucene.Net (LucenePeer) measured in the same run, and the index size against the
 /// raw text. --dir keeps the built database and Lucene index for the next run; --no-baselines skips LIKE and trigram
@@ -39,11 +39,12 @@ public sealed class SearchBenchmark : IBenchmark
         var count = Option(args, "--articles", 50_000);
         var reps = Option(args, "--reps", 20);
         var window = Option(args, "--window", new SearchOptions().RankWindow);
+        var mmap = Option(args, "--mmap", DatabaseOptions.DefaultMmapSizeMb);
         var keep = Array.IndexOf(args, "--dir") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         var folder = keep ?? Directory.CreateTempSubdirectory("bot-bench-search-").FullName;
         try
         {
-            var database = new SqliteDatabase(Path.Combine(folder, $"search-{count}.db"));
+            var database = new SqliteDatabase(Path.Combine(folder, $"search-{count}.db"), mmapSizeMb: mmap);
             await new MigrationRunner(database, NullLogger<MigrationRunner>.Instance).ApplyAsync(ct);
             TimeSpan? build = null;
             if (await SearchBenchArchive.CountAsync(database, ct) != count)
