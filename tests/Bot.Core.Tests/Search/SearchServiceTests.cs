@@ -245,6 +245,23 @@ public sealed class SearchServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_DateRangeWidenedOverEmptyDays_NeverTakesTheArticleNextDoor()
+    {
+        // The range's tokens grow to whole months and years over days without articles: an article the day
+        // before or after the range must stop that growth.
+        var dates = new[] { (2019, 12, 31), (2020, 1, 1), (2020, 3, 15), (2020, 3, 16), (2020, 4, 1) };
+        var ids = await _archive.AddAllAsync(dates.Select(d => new TestArticle("一", "普京", new DateTimeOffset(d.Item1, d.Item2, d.Item3, 12, 0, 0, TimeSpan.Zero))));
+
+        Assert.Equal([ids[4], ids[3], ids[2], ids[1]], await Ids("普京 since:2020-01-01"));
+        Assert.Equal([ids[2], ids[1], ids[0]], await Ids("普京 until:2020-03-15"));
+        Assert.Equal([ids[3]], await Ids("普京 since:2020-03-16 until:2020-03-31"));
+        Assert.Equal([ids[2]], await Ids("普京 since:2020-01-02 until:2020-03-15"));
+        Assert.Equal([ids[4]], await Ids("普京 since:2020-03-17"));
+        Assert.Empty(await Ids("普京 since:2019-06-01 until:2019-12-30"));
+        Assert.Empty(await Ids("普京 since:2020-04-02"));
+    }
+
+    [Fact]
     public async Task Search_UndatedArticle_NeverMatchesADateFilter()
     {
         await _archive.AddAsync(new("一", "普京"));

@@ -139,14 +139,29 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
             return [];
         }
 
-        await using var last = connection.CreateCommand();
-        last.CommandText = $"SELECT max(published_utc) FROM articles INDEXED BY ix_articles_state_published WHERE state = '{ArticleStates.Published}'";
-        var end = (await last.ExecuteScalarAsync(ct)) is long newest && Day(newest).AddDays(1) < until ? Day(newest).AddDays(1) : until;
+        await using var previous = connection.CreateCommand();
+        previous.CommandText = $"""
+            SELECT max(published_utc) FROM articles INDEXED BY ix_articles_state_published
+            WHERE state = '{ArticleStates.Published}' AND published_utc < $before
+            """;
+        var beforeParameter = previous.Parameters.Add("$before", SqliteType.Integer);
+        async Task<DateTime?> LastDayBeforeAsync(DateTime day)
+        {
+            beforeParameter.Value = Seconds(day);
+            return await previous.ExecuteScalarAsync(ct) is long seconds ? Day(seconds) : null;
+        }
+
+        // The range is first cut to its first and last articles, then grows over days without a published article
+        // (nothing there can match; drafts and hidden articles are excluded by their own token) to the farthest
+        // month or year boundary: since:2019-01-01 on an archive whose newest article is of 2026-11-20 is y2019 …
+        // y2026, not y2019 … y2025, eleven months and twenty days. Each token costs FTS5 a doclist to walk beside
+        // the terms' (a third of a rare term's search time), and this method a lookup.
+        var start = Widen(first, await LastDayBeforeAsync(from), down: true);
+        var last = await LastDayBeforeAsync(until) ?? first;
+        var end = Widen(last.AddDays(1), until == DateTime.MaxValue.Date ? null : await FirstDayFromAsync(until), down: false);
 
         var tokens = new List<string>();
-        // Nothing is older than the first day: the periods start at its year (not at year 1 for an open since:).
-        var start = new DateTime(first.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var periods = SearchMeta.DatePeriods(start > from ? start : from, end);
+        var periods = SearchMeta.DatePeriods(start, end);
         for (var (i, day) = (0, (DateTime?)first); i < periods.Count && day is { } present;)
         {
             while (i < periods.Count && periods[i].End <= present)
@@ -163,6 +178,26 @@ public sealed class SqliteSearchService(SqliteDatabase database, IOptions<Search
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// <paramref name="day"/> moved to the farthest month or year boundary (down: at or before it; up: at or after
+    /// it) that leaves no published article between the two: <paramref name="nearest"/> is the nearest day holding
+    /// one on that side (the last before <paramref name="day"/>, or the first from it), null when there is none.
+    /// </summary>
+    private static DateTime Widen(DateTime day, DateTime? nearest, bool down)
+    {
+        var month = new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var year = new DateTime(day.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        if (!down)
+        {
+            month = month == day ? day : month.AddMonths(1);
+            year = year == day ? day : year.AddYears(1);
+        }
+
+        // Down, a boundary is free when the nearest article lies before it; up, when it lies at or after it.
+        bool Free(DateTime boundary) => nearest is not { } d || (down ? d < boundary : d >= boundary);
+        return Free(year) ? year : Free(month) ? month : day;
     }
 
     private static async Task<long?> NthNewestAsync(SqliteConnection connection, SearchSql sql, int nth, CancellationToken ct)
