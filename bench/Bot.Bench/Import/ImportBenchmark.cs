@@ -48,9 +48,9 @@ public sealed class ImportBenchmark : IBenchmark
             // Warm up the JIT (tiered compilation) so the first phase is not charged for it.
             await ParseAllAsync(parser, Path.Combine(archive, "r000"), ct);
             var parseOnly = await Measurement.RunAsync("parse only (baseline)", count, () => ParseAllAsync(parser, archive, ct));
-            var (noIndex, noIndexBytes) = await ImportAsync("import, no search index (baseline)", Path.Combine(work, "no-index.db"), archive, count, batchSize, withIndex: false, ct);
-            var (full, databaseBytes) = await ImportAsync("import (host composition)", Path.Combine(work, "bot.db"), archive, count, batchSize, withIndex: true, ct);
-            var (floor, _) = await ImportAsync("import, FTS5 floor index (1 token/char)", Path.Combine(work, "floor.db"), archive, count, batchSize, withIndex: false, ct, new FloorArticleIndex());
+            var (noIndex, noIndexBytes) = await ImportAsync("import, no search index (baseline)", Path.Combine(work, "no-index.db"), archive, count, batchSize, new NoArticleIndex(), ct);
+            var (full, databaseBytes) = await ImportAsync("import (host composition)", Path.Combine(work, "bot.db"), archive, count, batchSize, index: null, ct);
+            var (floor, _) = await ImportAsync("import, FTS5 floor index (1 token/char)", Path.Combine(work, "floor.db"), archive, count, batchSize, new FloorArticleIndex(), ct);
 
             var bytesPerArticle = databaseBytes / (double)count;
             if (json)
@@ -110,7 +110,7 @@ public sealed class ImportBenchmark : IBenchmark
         });
     }
 
-    private static async Task<(Measurement Measurement, long DatabaseBytes)> ImportAsync(string phase, string databasePath, string archive, int count, int? batchSize, bool withIndex, CancellationToken ct, IArticleIndex? index = null)
+    private static async Task<(Measurement Measurement, long DatabaseBytes)> ImportAsync(string phase, string databasePath, string archive, int count, int? batchSize, IArticleIndex? index, CancellationToken ct)
     {
         var settings = new Dictionary<string, string?> { ["Database:Path"] = databasePath };
         if (batchSize is { } size)
@@ -120,9 +120,10 @@ public sealed class ImportBenchmark : IBenchmark
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddBotCore(configuration);
-        if (!withIndex)
+        // null: the host's own search index; otherwise the phase's stand-in for it.
+        if (index is not null)
         {
-            services.Replace(ServiceDescriptor.Singleton(index ?? new NoArticleIndex()));
+            services.Replace(ServiceDescriptor.Singleton(index));
         }
 
         // The corpus's images live on outside hosts, which a bench must never contact (and which would

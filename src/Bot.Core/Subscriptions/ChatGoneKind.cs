@@ -43,14 +43,6 @@ public static class ChatGoneKinds
     };
 
     /// <summary>An unknown or missing name (rows from before the column, imported subscriptions) is <see cref="ChatGoneKind.Other"/>.</summary>
-    public static ChatGoneKind Parse(string? key) => key switch
-    {
-        "blocked" => ChatGoneKind.BlockedByUser,
-        "removed" => ChatGoneKind.RemovedFromChat,
-        "no_rights" => ChatGoneKind.NoRightToPost,
-        "deleted" => ChatGoneKind.ChatDeleted,
-        "topic_deleted" => ChatGoneKind.TopicDeleted,
-        "migrated" => ChatGoneKind.Migrated,
-        _ => ChatGoneKind.Other,
-    };
+    public static ChatGoneKind Parse(string? key) =>
+        Enum.GetValues<ChatGoneKind>().FirstOrDefault(kind => kind.ToKey() == key); // no match: default, which is Other
 }

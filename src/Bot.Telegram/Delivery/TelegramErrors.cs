@@ -42,7 +42,5 @@ public static class TelegramErrors
 
     /// <summary>The kind of a description that means the chat is gone for good, or null.</summary>
     public static ChatGoneKind? GoneKind(string description) =>
-        GoneDescriptions.FirstOrDefault(d => description.Contains(d.Description, StringComparison.OrdinalIgnoreCase)) is { Description: not null } match
-            ? match.Kind
-            : null;
+        GoneDescriptions.Where(d => description.Contains(d.Description, StringComparison.OrdinalIgnoreCase)).Select(d => (ChatGoneKind?)d.Kind).FirstOrDefault();
 }

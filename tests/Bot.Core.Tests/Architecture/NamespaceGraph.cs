@@ -118,7 +118,6 @@ public sealed class NamespaceGraph
                 var owner = symbol switch
                 {
                     INamedTypeSymbol type => type.OriginalDefinition,
-                    IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => constructor.ContainingType,
                     { ContainingType: { } type } => type.OriginalDefinition,
                     _ => null,
                 };

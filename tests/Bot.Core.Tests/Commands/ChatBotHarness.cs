@@ -1,3 +1,4 @@
+using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Commands;
 using Bot.Testing;
@@ -77,6 +78,10 @@ public sealed class ChatBotHarness : IAsyncDisposable
         await PressAsync($"pub:{id}", user: Admin());
         return id;
     }
+
+    /// <summary>The article as stored now (null when there is none).</summary>
+    public Task<Article?> ArticleAsync(long id) =>
+        Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None);
 
     public static string TextOf(IReadOnlyList<Reply> replies) =>
         string.Join("\n", replies.OfType<Reply.Text>().Select(r => r.Markdown));

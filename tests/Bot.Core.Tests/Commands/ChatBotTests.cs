@@ -34,7 +34,7 @@ public sealed class ChatBotTests : IAsyncLifetime
         var replies = await _bot.PressAsync($"pub:{id}");
 
         Assert.Contains("only the bot's admins", ChatBotHarness.TextOf(replies), StringComparison.Ordinal);
-        var article = await _bot.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None);
+        var article = await _bot.ArticleAsync(id);
         Assert.Equal(ArticleState.Draft, article!.State);
     }
 

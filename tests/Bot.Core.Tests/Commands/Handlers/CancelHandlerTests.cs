@@ -42,7 +42,7 @@ public sealed class CancelHandlerTests : IAsyncLifetime
         await _bot.SendAsync("+2h", user: ChatBotHarness.Admin());
 
         Assert.Equal(UiText.English.PostCancelled, cancelled);
-        var article = await _bot.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None);
+        var article = await _bot.ArticleAsync(id);
         Assert.Equal(ArticleState.Draft, article!.State);
     }
 }

@@ -42,7 +42,7 @@ public sealed class PostHandlerTests : IAsyncLifetime
         var done = Assert.IsType<Reply.Text>(Assert.Single(replies));
         Assert.True(done.ReplaceOriginal);
         Assert.Contains("1 chat", done.Markdown, StringComparison.Ordinal);
-        var article = await _bot.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None);
+        var article = await _bot.ArticleAsync(id);
         Assert.Equal(ArticleState.Published, article!.State);
     }
 
@@ -52,7 +52,7 @@ public sealed class PostHandlerTests : IAsyncLifetime
         var preview = await _bot.SendAsync("/post ---\ntitle: 顺序\ntags: [朝鲜, 俄罗斯, MeToo, 东北亚]\n---\n\n正文。", user: ChatBotHarness.Admin());
         var id = Assert.IsType<Reply.ArticleView>(preview[0]).Article.Id;
 
-        var article = await _bot.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None);
+        var article = await _bot.ArticleAsync(id);
 
         Assert.Equal(["朝鲜", "俄罗斯", "MeToo", "东北亚"], article!.Tags);
     }
@@ -136,7 +136,7 @@ public sealed class PostHandlerTests : IAsyncLifetime
 
         Assert.Contains("Asia/Shanghai", ChatBotHarness.TextOf(ask), StringComparison.Ordinal);
         Assert.Contains($"#{id} will be published at", ChatBotHarness.TextOf(done), StringComparison.Ordinal);
-        var article = await _bot.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None);
+        var article = await _bot.ArticleAsync(id);
         Assert.Equal(ArticleState.Scheduled, article!.State);
     }
 
@@ -150,7 +150,7 @@ public sealed class PostHandlerTests : IAsyncLifetime
         var done = Assert.IsType<Reply.Text>(Assert.Single(replies));
         Assert.Equal(UiText.English.PostCancelled, done.Markdown);
         Assert.True(done.ReplaceOriginal);
-        var article = await _bot.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None);
+        var article = await _bot.ArticleAsync(id);
         Assert.Equal(ArticleState.Draft, article!.State);
     }
 
@@ -164,7 +164,7 @@ public sealed class PostHandlerTests : IAsyncLifetime
         var later = await _bot.SendAsync("+2h", user: ChatBotHarness.Admin());
 
         Assert.Equal(UiText.English.NonCommandHint, ChatBotHarness.TextOf(later));
-        var article = await _bot.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None);
+        var article = await _bot.ArticleAsync(id);
         Assert.Equal(ArticleState.Draft, article!.State);
     }
 }

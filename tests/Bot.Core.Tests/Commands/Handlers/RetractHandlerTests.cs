@@ -1,7 +1,6 @@
 using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Localization;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Core.Tests.Commands.Handlers;
 
@@ -14,7 +13,7 @@ public sealed class RetractHandlerTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     private async Task<ArticleState> StateOfAsync(long id) =>
-        (await _bot.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None))!.State;
+        (await _bot.ArticleAsync(id))!.State;
 
     [Fact]
     public async Task Retract_ByNonAdmin_IsRefused_AndTheArticleStays()

@@ -1,7 +1,6 @@
 using Bot.Core.Articles;
 using Bot.Core.Chat;
 using Bot.Core.Localization;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Core.Tests.Commands.Handlers;
 
@@ -33,7 +32,7 @@ public sealed class StatsHandlerTests : IAsyncLifetime
         await _bot.SendAsync("/subscribe", chat: ChatBotHarness.Private("777"));
         await _bot.SendAsync("/subscribe", chat: ChatBotHarness.Private("778"));
         var id = await _bot.PublishAsync("---\ntitle: 统计\n---\n\n正文。");
-        var title = (await _bot.Services.GetRequiredService<IArticleStore>().GetAsync(id, CancellationToken.None))!.Title;
+        var title = (await _bot.ArticleAsync(id))!.Title;
 
         var stats = ChatBotHarness.TextOf(await _bot.SendAsync($"/stats #{id}", user: ChatBotHarness.Admin()));
 
